@@ -1,0 +1,22 @@
+namespace Seq2Seq.Configuration;
+
+/// <summary>One-line documentation of a config key; it goes into configs/schema.json and the README.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Class)]
+public sealed class DocAttribute(string text) : Attribute
+{
+    public string Text { get; } = text;
+}
+
+/// <summary>Numeric bounds of a config key. Exclusive bounds exclude the value itself.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RangeAttribute(double minimum, double maximum = double.PositiveInfinity) : Attribute
+{
+    public double Minimum { get; } = minimum;
+    public double Maximum { get; } = maximum;
+    public bool MinimumExclusive { get; init; }
+    public bool MaximumExclusive { get; init; }
+}
+
+/// <summary>Marks a string key as a file or folder path, resolved against the config file's folder.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PathAttribute : Attribute;

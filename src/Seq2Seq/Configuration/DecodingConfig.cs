@@ -1,0 +1,42 @@
+namespace Seq2Seq.Configuration;
+
+/// <summary>How translations are searched for.</summary>
+[Doc("Beam search settings used to translate the test set and by the translate verb's defaults.")]
+public sealed record DecodingConfig
+{
+    [Doc("Beam size; 1 is greedy search.")]
+    [Range(1, 1000)]
+    public int BeamSize { get; init; } = 5;
+
+    [Doc("Length penalty exponent alpha; 0 disables length normalization.")]
+    [Range(0, 10)]
+    public double LengthPenalty { get; init; } = 1.0;
+
+    [Doc("'gnmt' uses ((5+|Y|)/6)^alpha; 'average' divides by |Y|^alpha.")]
+    public LengthPenaltyType LengthPenaltyType { get; init; } = LengthPenaltyType.Gnmt;
+
+    [Doc("Maximum output length = max_length_ratio * source length + max_length_offset (subword tokens).")]
+    [Range(0, 100)]
+    public double MaxLengthRatio { get; init; } = 1.5;
+
+    [Doc("See max_length_ratio.")]
+    [Range(0, 10000)]
+    public int MaxLengthOffset { get; init; } = 10;
+
+    [Doc("Minimum output length in subword tokens.")]
+    [Range(0, 10000)]
+    public int MinLength { get; init; }
+
+    [Doc("Sentences are decoded in batches of about this many source tokens.")]
+    [Range(1, 10000000)]
+    public int BatchTokens { get; init; } = 4000;
+
+    [Doc("Block repeated n-grams of this order; 0 disables it.")]
+    [Range(0, 100)]
+    public int NoRepeatNgram { get; init; }
+
+    [Doc("Replace each unknown target token by the source token with the highest attention weight.")]
+    public bool ReplaceUnknown { get; init; }
+}
+
+public enum LengthPenaltyType { Gnmt, Average }
