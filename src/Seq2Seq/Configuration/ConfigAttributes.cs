@@ -20,3 +20,14 @@ public sealed class RangeAttribute(double minimum, double maximum = double.Posit
 /// <summary>Marks a string key as a file or folder path, resolved against the config file's folder.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PathAttribute : Attribute;
+
+/// <summary>The key must be set: not null and, for strings, not empty. Checked after loading.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RequiredAttribute : Attribute;
+
+/// <summary>A string key that only takes one of the given values.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class OneOfAttribute(params string[] values) : Attribute
+{
+    public IReadOnlyList<string> Values { get; } = values;
+}

@@ -12,10 +12,12 @@ public sealed record DataConfig
 
     [Doc("Path prefix of the training split, relative to the config file.")]
     [Path]
+    [Required]
     public string Train { get; init; } = "";
 
     [Doc("Path prefix of the development split (validation), relative to the config file.")]
     [Path]
+    [Required]
     public string Dev { get; init; } = "";
 
     [Doc("Path prefix of the test split, translated and scored after training; empty for none.")]

@@ -5,6 +5,7 @@ namespace Seq2Seq.Configuration;
 public sealed record EvaluationConfig
 {
     [Doc("BLEU tokenizer: '13a', 'intl', 'char', 'zh' or 'none'.")]
+    [OneOf("13a", "intl", "char", "zh", "none")]
     public string Tokenize { get; init; } = "13a";
 
     [Doc("Lowercase hypotheses and references before scoring.")]

@@ -4,7 +4,7 @@ namespace Seq2Seq.Configuration;
 [Doc("Optimizer, schedule, batching, validation, early stopping and checkpoints.")]
 public sealed record TrainingConfig
 {
-    [Doc("Folder for checkpoints, logs and outputs; default 'runs/<config name>' beside the config's folder.")]
+    [Doc("Folder for checkpoints, logs and outputs. Default: runs/<name> next to the config's folder when that folder is named 'configs', else runs/<name> inside the config's folder.")]
     [Path]
     public string? RunDir { get; init; }
 

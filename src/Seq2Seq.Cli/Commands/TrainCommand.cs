@@ -1,0 +1,33 @@
+using Seq2Seq.Configuration;
+using Seq2Seq.Training;
+using Seq2Seq.Workflow;
+
+namespace Seq2Seq.Cli.Commands;
+
+public sealed class TrainCommand : ICommand
+{
+    public string Name => "train";
+    public string Summary => "train a model from a JSON config, then translate and score its test split";
+    public string Usage => "CONFIG [--resume | --overwrite]";
+    public string Help => """
+        Trains the model the config describes. Outputs go to the run folder (training.run_dir, default
+        runs/<name>): checkpoints (best.ckpt, last.ckpt, checkpoints/), metrics.jsonl, the test
+        translations and the evaluation report.
+          --resume     continue the run in the run folder from its last checkpoint
+          --overwrite  delete an existing run in the run folder and start over
+        Without either, an existing run is never touched: the command refuses.
+        """;
+
+    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+    {
+        bool resume = arguments.Flag("resume"), overwrite = arguments.Flag("overwrite");
+        string path = arguments.RequirePositional(0, "CONFIG");
+        arguments.RejectUnknown(1);
+        if (resume && overwrite) throw new UserError("--resume and --overwrite exclude each other");
+        var loaded = ConfigLoader.Load(path);
+        var mode = resume ? RunDirectory.Mode.Resume : overwrite ? RunDirectory.Mode.Overwrite : RunDirectory.Mode.New;
+        var result = Experiment.TrainAndTest(loaded, mode, error);
+        foreach (var line in result.SummaryLines()) output.WriteLine(line);
+        return 0;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using Seq2Seq.Decoding;
+using Seq2Seq.Reporting;
+
+namespace Seq2Seq.Cli.Commands;
+
+public sealed class TranslateCommand : ICommand
+{
+    public string Name => "translate";
+    public string Summary => "translate a text file (or stdin) with a trained model";
+    public string Usage => "--model MODEL [--input FILE|-] [--output FILE|-] [--beam 5] [--alpha 1.0] [--batch-tokens N] [--nbest K]";
+    public string Help => """
+        Reads raw text, one sentence per line, applies the model's own normalization and tokenizer,
+        and writes detokenized translations, exactly one line per input line, in input order.
+        Progress goes to stderr; stdout carries only translations.
+          --model FILE        a checkpoint (runs/<name>/best.ckpt) or exported model
+          --input FILE|-      input text (default: stdin)
+          --output FILE|-     output (default: stdout); a file is written atomically
+          --beam K            beam size (default: the model's decoding.beam_size); 1 is greedy
+          --alpha A           length penalty (default: decoding.length_penalty)
+          --batch-tokens N    source tokens per batch (default: decoding.batch_tokens)
+          --nbest K           write the K best translations of each line as 'line ||| text ||| score'
+        """;
+
+    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+    {
+        string model = arguments.RequireOption("model");
+        string input = arguments.Option("input") ?? "-";
+        string outputPath = arguments.Option("output") ?? "-";
+        int? beam = arguments.Int("beam", 1);
+        double? alpha = arguments.Double("alpha", 0);
+        int? batchTokens = arguments.Int("batch-tokens", 1);
+        int nbest = arguments.Int("nbest", 1) ?? 1;
+        arguments.RejectUnknown(0);
+
+        IReadOnlyList<string> lines = input == "-"
+            ? ReadAll(Console.In)
+            : Seq2Seq.Data.TextFileReader.ReadLines(input);
+        using var translator = Translator.Load(model);
+        var options = translator.DefaultOptions with
+        {
+            BeamSize = Math.Max(beam ?? translator.Config.Decoding.BeamSize, nbest),
+            LengthPenalty = alpha ?? translator.Config.Decoding.LengthPenalty,
+            NBest = nbest,
+        };
+        var progress = new ProgressBar("translate", lines.Count, "sent");
+        var results = translator.TranslateDetailed(lines, options, batchTokens, progress,
+            (line, length) => error.WriteLine($"warning: line {line + 1} has {length} tokens; truncated to {translator.MaxSourceLength}"));
+        var text = new StringBuilder();
+        for (int i = 0; i < results.Count; i++)
+        {
+            if (nbest <= 1) text.Append(results[i].Text).Append('\n');
+            else foreach (var (t, _, h) in results[i].NBest)
+                {
+                    text.Append(i).Append(" ||| ").Append(t).Append(" ||| ").Append(h.Score.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+                }
+        }
+        if (outputPath == "-") output.Write(text.ToString());
+        else AtomicFile.WriteAllText(outputPath, text.ToString());
+        return 0;
+    }
+
+    private static List<string> ReadAll(TextReader reader)
+    {
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line) lines.Add(line);
+        return lines;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Seq2Seq.Configuration;
+
+/// <summary>
+/// Writes a config as JSON with the same snake_case keys the loader reads (every key, defaults
+/// included), e.g. to embed it in a checkpoint. <see cref="ConfigLoader"/> reads the output back to an
+/// equal config.
+/// </summary>
+public static class ConfigWriter
+{
+    internal static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Indented JSON with '\n' line ends and a trailing newline.</summary>
+    public static string ToJson(ExperimentConfig config) => Write(writer => WriteSection(writer, ConfigSection.Root, config));
+
+    /// <summary>Writes <see cref="ToJson"/> to a file (UTF-8, no BOM).</summary>
+    public static void Save(ExperimentConfig config, string path) => File.WriteAllText(path, ToJson(config), new UTF8Encoding(false));
+
+    internal static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+            write(writer);
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteSection(Utf8JsonWriter writer, ConfigSection section, object instance)
+    {
+        writer.WriteStartObject();
+        foreach (var key in section.Keys)
+        {
+            writer.WritePropertyName(key.Name);
+            WriteValue(writer, key.Type, key.GetValue(instance));
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a CLR config value of type <paramref name="type"/> as JSON.</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, ConfigType type, object? value)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case double d: writer.WriteNumberValue(d); break;
+            case float f: writer.WriteNumberValue(f); break;
+            case string s: writer.WriteStringValue(s); break;
+            case Enum e: writer.WriteStringValue(ConfigNaming.EnumValue(e)); break;
+            case System.Collections.IEnumerable items when type.Kind == ConfigValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in items) WriteValue(writer, type.Element!, item);
+                writer.WriteEndArray();
+                break;
+            default:
+                if (type.Section is not ConfigSection section)
+                    throw new InvalidOperationException($"Cannot write {value.GetType().Name} as {type.Kind}.");
+                WriteSection(writer, section, value);
+                break;
+        }
+    }
+}

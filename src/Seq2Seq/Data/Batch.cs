@@ -1,0 +1,83 @@
+using static TorchSharp.torch;
+
+namespace Seq2Seq.Data;
+
+/// <summary>
+/// A padded batch of sentence pairs. Source rows are token ids padded with 0; the target is split
+/// into the decoder input (bos + tokens) and the expected output (tokens + eos).
+/// </summary>
+public sealed class Batch : IDisposable
+{
+    public const int PadId = 0, BosId = 1, EosId = 2;
+
+    /// <summary>batch x src_len (int64)</summary>
+    public Tensor Source { get; }
+
+    /// <summary>batch (int64): real source lengths</summary>
+    public Tensor SourceLengths { get; }
+
+    /// <summary>batch x trg_len (int64): bos y1 .. yn, padded</summary>
+    public Tensor TargetInput { get; }
+
+    /// <summary>batch x trg_len (int64): y1 .. yn eos, padded</summary>
+    public Tensor TargetOutput { get; }
+
+    /// <summary>Line numbers of the pairs in their corpus, in batch order.</summary>
+    public IReadOnlyList<int> Indices { get; }
+
+    /// <summary>Number of real target tokens (including eos): the loss is normalized by it.</summary>
+    public int TargetTokens { get; }
+
+    /// <summary>Number of source and target positions that are padding, for the padding fraction.</summary>
+    public long PaddedPositions { get; }
+
+    public long TotalPositions { get; }
+
+    public int Size => Indices.Count;
+
+    public Batch(IReadOnlyList<TokenizedPair> pairs)
+    {
+        int n = pairs.Count;
+        int srcLen = Math.Max(1, pairs.Max(p => p.Source.Length));
+        int trgLen = pairs.Max(p => p.Target.Length) + 1;
+        var src = new long[n * srcLen];
+        var lengths = new long[n];
+        var trgIn = new long[n * trgLen];
+        var trgOut = new long[n * trgLen];
+        int tokens = 0;
+        long real = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var p = pairs[i];
+            // An empty source still needs one position for the packed encoder; it holds eos.
+            if (p.Source.Length == 0) src[i * srcLen] = EosId;
+            for (int j = 0; j < p.Source.Length; j++) src[i * srcLen + j] = p.Source[j];
+            lengths[i] = Math.Max(1, p.Source.Length);
+            trgIn[i * trgLen] = BosId;
+            for (int j = 0; j < p.Target.Length; j++)
+            {
+                trgIn[i * trgLen + j + 1] = p.Target[j];
+                trgOut[i * trgLen + j] = p.Target[j];
+            }
+            trgOut[i * trgLen + p.Target.Length] = EosId;
+            tokens += p.Target.Length + 1;
+            real += lengths[i] + p.Target.Length + 1;
+        }
+        Source = tensor(src, [n, srcLen]);
+        SourceLengths = tensor(lengths);
+        TargetInput = tensor(trgIn, [n, trgLen]);
+        TargetOutput = tensor(trgOut, [n, trgLen]);
+        Indices = pairs.Select(p => p.Index).ToArray();
+        TargetTokens = tokens;
+        TotalPositions = (long)n * (srcLen + trgLen);
+        PaddedPositions = TotalPositions - real;
+    }
+
+    public void Dispose()
+    {
+        Source.Dispose();
+        SourceLengths.Dispose();
+        TargetInput.Dispose();
+        TargetOutput.Dispose();
+    }
+}

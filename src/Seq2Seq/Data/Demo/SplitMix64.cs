@@ -1,0 +1,32 @@
+namespace Seq2Seq.Data.Demo;
+
+/// <summary>
+/// SplitMix64 (Steele, Lea, Flood 2014): a tiny, fully specified PRNG. The demo corpus uses it instead
+/// of <see cref="System.Random"/> so the generated text is identical on every platform and .NET version.
+/// </summary>
+internal sealed class SplitMix64
+{
+    private ulong _state;
+
+    public SplitMix64(ulong seed) => _state = seed;
+
+    public ulong NextUInt64()
+    {
+        ulong z = unchecked(_state += 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>Uniform integer in [0, n) (multiply-high reduction; exact integer arithmetic).</summary>
+    public int Next(int n)
+    {
+        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "must be positive");
+        return (int)(((NextUInt64() >> 32) * (ulong)n) >> 32);
+    }
+
+    /// <summary>True with probability <paramref name="percent"/>/100 (integer arithmetic only).</summary>
+    public bool Chance(int percent) => Next(100) < percent;
+
+    public T Pick<T>(IReadOnlyList<T> items) => items[Next(items.Count)];
+}

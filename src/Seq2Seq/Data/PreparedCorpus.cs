@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Seq2Seq.Configuration;
+using Seq2Seq.Tokenization;
+
+namespace Seq2Seq.Data;
+
+/// <summary>
+/// The training and development data as vocabulary ids, with the text pipelines learned from the
+/// training data. Training pairs are filtered (empty, too long, bad length ratio); development
+/// pairs never are, so they stay line-aligned with their references.
+/// </summary>
+public sealed class PreparedCorpus
+{
+    public required TextPipeline Source { get; init; }
+    public required TextPipeline Target { get; init; }
+    public required IReadOnlyList<TokenizedPair> Train { get; init; }
+    public required IReadOnlyList<TokenizedPair> Dev { get; init; }
+    public required IReadOnlyList<string> DevSourceText { get; init; }
+    public required IReadOnlyList<string> DevTargetText { get; init; }
+    public required string FilterReport { get; init; }
+    public required TimeSpan Elapsed { get; init; }
+
+    public static PreparedCorpus Prepare(ExperimentConfig config, TextWriter log, (TextPipeline Source, TextPipeline Target)? pipelines = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var data = config.Data;
+        var train = TextFileReader.ReadParallel(data.Train, data.SrcLang, data.TrgLang);
+        var dev = TextFileReader.ReadParallel(data.Dev, data.SrcLang, data.TrgLang);
+        var normalizer = TextNormalizer.FromConfig(data);
+        var trainSource = train.Source.Select(normalizer.Normalize).ToArray();
+        var trainTarget = train.Target.Select(normalizer.Normalize).ToArray();
+
+        var (sourceTokenizer, targetTokenizer) = pipelines is { } given
+            ? (given.Source.Tokenizer, given.Target.Tokenizer)
+            : LearnTokenizers(config.Tokenizer, trainSource, trainTarget);
+        var sourceTokens = trainSource.Select(sourceTokenizer.EncodeToTokens).ToArray();
+        var targetTokens = trainTarget.Select(targetTokenizer.EncodeToTokens).ToArray();
+        Vocabulary sourceVocabulary, targetVocabulary;
+        var tok = config.Tokenizer;
+        if (pipelines is { } existing)
+        {
+            (sourceVocabulary, targetVocabulary) = (existing.Source.Vocabulary, existing.Target.Vocabulary);
+        }
+        else if (tok.Joint)
+        {
+            sourceVocabulary = targetVocabulary = Vocabulary.Build(sourceTokens.Concat(targetTokens), tok.MinFrequency, tok.MaxVocabSize);
+        }
+        else
+        {
+            sourceVocabulary = Vocabulary.Build(sourceTokens, tok.MinFrequency, tok.MaxVocabSize);
+            targetVocabulary = Vocabulary.Build(targetTokens, tok.MinFrequency, tok.MaxVocabSize);
+        }
+        var source = new TextPipeline(normalizer, sourceTokenizer, sourceVocabulary);
+        var target = new TextPipeline(normalizer, targetTokenizer, targetVocabulary);
+
+        int empty = 0, tooLong = 0, badRatio = 0;
+        var kept = new List<TokenizedPair>(train.Source.Count);
+        for (int i = 0; i < sourceTokens.Length; i++)
+        {
+            int s = sourceTokens[i].Count, t = targetTokens[i].Count;
+            if (s == 0 || t == 0) { empty++; continue; }
+            if (s > data.MaxLength || t > data.MaxLength) { tooLong++; continue; }
+            if (Math.Max(s, t) > data.MaxLengthRatio * Math.Min(s, t)) { badRatio++; continue; }
+            kept.Add(new TokenizedPair(i, sourceVocabulary.Encode(sourceTokens[i]), targetVocabulary.Encode(targetTokens[i])));
+        }
+        string report = $"kept {kept.Count:N0} of {sourceTokens.Length:N0} training pairs: " +
+            $"{tooLong:N0} longer than {data.MaxLength} tokens, {badRatio:N0} over length ratio {data.MaxLengthRatio}, {empty:N0} empty";
+        if (kept.Count == 0) throw new UserError($"{train.SourcePath}: no training pairs left after filtering ({report})");
+        log.WriteLine(report);
+
+        var devPairs = dev.Source.Select((line, i) => new TokenizedPair(i, source.Encode(line), target.Encode(dev.Target[i]))).ToArray();
+        return new PreparedCorpus
+        {
+            Source = source,
+            Target = target,
+            Train = kept,
+            Dev = devPairs,
+            DevSourceText = dev.Source,
+            DevTargetText = dev.Target,
+            FilterReport = report,
+            Elapsed = clock.Elapsed,
+        };
+    }
+
+    private static (ISubwordTokenizer Source, ISubwordTokenizer Target) LearnTokenizers(
+        TokenizerConfig config, IReadOnlyList<string> source, IReadOnlyList<string> target)
+    {
+        if (config.Type == TokenizerType.Sentencepiece)
+        {
+            var model = SentencePieceSubwordTokenizer.FromModelFile(config.SentencepieceModel!);
+            return (model, model);
+        }
+        if (config.Joint)
+        {
+            var joint = SubwordTokenizer.FromModel(BpeLearner.LearnJoint(source, target, config.Merges));
+            return (joint, joint);
+        }
+        return (SubwordTokenizer.FromModel(BpeLearner.Learn(source, config.Merges)),
+                SubwordTokenizer.FromModel(BpeLearner.Learn(target, config.Merges)));
+    }
+}

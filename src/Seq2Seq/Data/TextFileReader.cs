@@ -1,0 +1,77 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Seq2Seq.Data;
+
+/// <summary>
+/// Reads a UTF-8 text file, plain or gzip (by the .gz extension), as lines. Invalid UTF-8 is an
+/// error naming the file and line. Line ends are '\n' or "\r\n"; a final newline does not start
+/// another line.
+/// </summary>
+public static class TextFileReader
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static IReadOnlyList<string> ReadLines(string path)
+    {
+        if (!File.Exists(path)) throw new UserError($"{path}: file not found");
+        byte[] bytes;
+        try
+        {
+            using var file = File.OpenRead(path);
+            using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            bytes = memory.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserError($"{path}: not a valid gzip file ({e.Message})");
+        }
+        var lines = new List<string>();
+        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        int lineNumber = 1;
+        while (start < bytes.Length)
+        {
+            int end = Array.IndexOf(bytes, (byte)'\n', start);
+            int stop = end < 0 ? bytes.Length : end;
+            int length = stop - start;
+            if (length > 0 && bytes[start + length - 1] == (byte)'\r') length--;
+            try
+            {
+                lines.Add(Strict.GetString(bytes, start, length));
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new UserError($"{path}:{lineNumber}: invalid UTF-8");
+            }
+            if (end < 0) break;
+            start = end + 1;
+            lineNumber++;
+        }
+        return lines;
+    }
+
+    /// <summary>The file of a split for one language: '<prefix>.<lang>', else '<prefix>.<lang>.gz'.</summary>
+    public static string Resolve(string prefix, string language)
+    {
+        string plain = $"{prefix}.{language}";
+        if (File.Exists(plain)) return plain;
+        if (File.Exists(plain + ".gz")) return plain + ".gz";
+        throw new UserError($"{plain}: file not found (nor {plain}.gz)");
+    }
+
+    /// <summary>Reads both sides of a split and checks that they pair up line by line.</summary>
+    public static (IReadOnlyList<string> Source, IReadOnlyList<string> Target, string SourcePath, string TargetPath) ReadParallel(
+        string prefix, string sourceLanguage, string targetLanguage)
+    {
+        string sourcePath = Resolve(prefix, sourceLanguage), targetPath = Resolve(prefix, targetLanguage);
+        var source = ReadLines(sourcePath);
+        var target = ReadLines(targetPath);
+        if (source.Count != target.Count)
+        {
+            throw new UserError($"{sourcePath} has {source.Count:N0} lines but {targetPath} has {target.Count:N0}: a parallel corpus needs one line per sentence on both sides");
+        }
+        return (source, target, sourcePath, targetPath);
+    }
+}

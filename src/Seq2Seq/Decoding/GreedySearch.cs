@@ -1,0 +1,69 @@
+using Seq2Seq.Data;
+using Seq2Seq.Model;
+using static TorchSharp.torch;
+
+namespace Seq2Seq.Decoding;
+
+/// <summary>
+/// Batched greedy search: at every step each sentence takes its most probable token; the loop
+/// stops when every sentence has produced eos or reached its maximum length. Used for validation,
+/// where speed matters more than the last BLEU point. Scores are unnormalized log-probabilities.
+/// </summary>
+public static class GreedySearch
+{
+    public static IReadOnlyList<Hypothesis> Search(TranslationModel model, Tensor source, Tensor lengths, SearchOptions options)
+    {
+        using var noGrad = no_grad();
+        using var outer = NewDisposeScope();
+        int batch = (int)source.shape[0];
+        var sourceLengths = lengths.data<long>().ToArray();
+        var maxLength = sourceLengths.Select(l => options.MaxOutputLength((int)l)).ToArray();
+        int longest = maxLength.Max();
+        var tokens = Enumerable.Range(0, batch).Select(_ => new List<int>()).ToArray();
+        var scores = new double[batch];
+        var done = new bool[batch];
+        var attention = options.KeepAttention ? Enumerable.Range(0, batch).Select(_ => new List<float[]>()).ToArray() : null;
+
+        using var encoded = model.Encode(source, lengths);
+        var state = model.Decoder.InitialState(encoded.Summary);
+        var previous = full(batch, (long)Batch.BosId, ScalarType.Int64);
+        for (int t = 0; t < longest && done.Contains(false); t++)
+        {
+            using var step = NewDisposeScope();
+            var (next, weights) = model.Decoder.Step(model.Decoder.Embed(previous), state, encoded);
+            var logProbs = model.Decoder.Project(next.Attentional).log_softmax(-1); // batch x vocab
+            if (t < options.MinLength)
+            {
+                logProbs.index_fill_(1, tensor(new long[] { Batch.EosId }), double.NegativeInfinity);
+            }
+            var (best, argmax) = logProbs.max(1);
+            var bestHost = best.data<float>().ToArray();
+            var argmaxHost = argmax.data<long>().ToArray();
+            float[]? weightsHost = attention is not null ? weights.data<float>().ToArray() : null;
+            int width = (int)weights.shape[1];
+            for (int b = 0; b < batch; b++)
+            {
+                if (done[b]) continue;
+                scores[b] += bestHost[b];
+                if (attention is not null)
+                {
+                    var row = new float[sourceLengths[b]];
+                    Array.Copy(weightsHost!, b * width, row, 0, row.Length);
+                    attention[b].Add(row);
+                }
+                if (argmaxHost[b] == Batch.EosId) { done[b] = true; continue; }
+                tokens[b].Add((int)argmaxHost[b]);
+                if (tokens[b].Count >= maxLength[b]) done[b] = true;
+            }
+            state.Dispose();
+            state = next.MoveToOuterDisposeScope();
+            previous.Dispose();
+            previous = argmax.MoveToOuterDisposeScope();
+        }
+        state.Dispose();
+        previous.Dispose();
+        return Enumerable.Range(0, batch)
+            .Select(b => new Hypothesis(tokens[b].ToArray(), scores[b], attention?[b].ToArray()))
+            .ToArray();
+    }
+}

@@ -1,0 +1,48 @@
+using Seq2Seq.Configuration;
+using Seq2Seq.Data;
+using Seq2Seq.Decoding;
+using Seq2Seq.Evaluation;
+using Seq2Seq.Model;
+using static TorchSharp.torch;
+
+namespace Seq2Seq.Training;
+
+/// <summary>
+/// Validation on the dev set: teacher-forced loss and perplexity, then greedy translation,
+/// detokenized and scored with the project's sacreBLEU-exact BLEU against the raw references.
+/// A few translations are printed next to their references.
+/// </summary>
+public sealed class Validator(TranslationModel model, PreparedCorpus corpus, ExperimentConfig config, TextWriter log)
+{
+    public ValidationResult Validate(int step)
+    {
+        model.eval();
+        double nll = 0;
+        long tokens = 0;
+        using (no_grad())
+        {
+            var withTargets = corpus.Dev.Where(p => p.Source.Length > 0).ToArray();
+            foreach (var pairs in BatchPlan.Make(withTargets, BatchType.Tokens, config.Decoding.BatchTokens, 0, 0, shuffle: false))
+            {
+                using var scope = NewDisposeScope();
+                using var batch = new Batch(pairs);
+                var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput);
+                var (_, sum) = TranslationLoss.Sum(model.Decoder, attentional, batch.TargetOutput, 0.0);
+                nll += sum.item<float>();
+                tokens += batch.TargetTokens;
+            }
+        }
+        double loss = tokens > 0 ? nll / tokens : 0;
+        var options = SearchOptions.From(config.Decoding) with { BeamSize = 1, NBest = 1, KeepAttention = false };
+        var hypotheses = BatchDecoder.Decode(model, corpus.Dev.Select(p => p.Source).ToArray(), options, config.Decoding.BatchTokens);
+        var translations = hypotheses.Select(h => corpus.Target.Decode(h[0].Tokens)).ToArray();
+        var bleu = DevBleu.Score(translations, corpus.DevTargetText, config.Evaluation);
+        for (int i = 0; i < Math.Min(config.Training.PrintValidationExamples, translations.Length); i++)
+        {
+            log.WriteLine($"  source     {corpus.DevSourceText[i]}");
+            log.WriteLine($"  reference  {corpus.DevTargetText[i]}");
+            log.WriteLine($"  hypothesis {translations[i]}");
+        }
+        return new ValidationResult(loss, Math.Exp(loss), bleu.Score, bleu.Line);
+    }
+}

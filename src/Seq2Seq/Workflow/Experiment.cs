@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Seq2Seq.Configuration;
+using Seq2Seq.Data;
+using Seq2Seq.Decoding;
+using Seq2Seq.Reporting;
+using Seq2Seq.Training;
+
+namespace Seq2Seq.Workflow;
+
+/// <summary>What a whole experiment produced: the training summary and the test evaluation.</summary>
+public sealed record ExperimentResult(TrainingSummary Training, TestResult? Test)
+{
+    public IEnumerable<string> SummaryLines()
+    {
+        var t = Training;
+        yield return $"trained {t.Steps} steps in {ProgressBar.Format(t.WallTime)}; best dev {t.Metric.ToString().ToLowerInvariant()} {t.BestScore:F2} at step {t.BestStep}";
+        if (Test is { } test)
+        {
+            yield return test.BleuLine;
+            yield return $"model:        {t.BestCheckpoint}";
+            yield return $"translations: {test.TranslationsPath}";
+            if (test.ReportPath is not null) yield return $"report:       {test.ReportPath}";
+        }
+        else
+        {
+            yield return $"model:        {t.BestCheckpoint}";
+        }
+    }
+}
+
+/// <summary>The test split translated with beam search and scored.</summary>
+public sealed record TestResult(double Bleu, string BleuLine, string TranslationsPath, string? ReportPath, TimeSpan DecodingTime);
+
+/// <summary>
+/// The main job: train from a config, then translate the config's test split with the best
+/// checkpoint and beam search, score it and write the report into the run folder.
+/// </summary>
+public static class Experiment
+{
+    public static ExperimentResult TrainAndTest(LoadedConfig loaded, RunDirectory.Mode mode, TextWriter log)
+    {
+        var summary = new Trainer(loaded, log).Run(mode);
+        var config = loaded.Config;
+        if (string.IsNullOrEmpty(config.Data.Test)) return new ExperimentResult(summary, null);
+        var test = TextFileReader.ReadParallel(config.Data.Test, config.Data.SrcLang, config.Data.TrgLang);
+        var run = new RunDirectory(summary.RunDirectory);
+        var clock = Stopwatch.StartNew();
+        using var translator = Translator.Load(summary.BestCheckpoint);
+        var progress = new ProgressBar("test", test.Source.Count, "sent");
+        var translations = translator.TranslateDetailed(test.Source, translator.DefaultOptions, progress: progress).Select(r => r.Text).ToArray();
+        var decoding = clock.Elapsed;
+        string hypPath = run.TestTranslations(config.Data.TrgLang);
+        AtomicFile.WriteAllLines(hypPath, translations);
+        var evaluation = TestEvaluation.Evaluate(translations, test.Target, test.Source, config.Evaluation, run.ReportFolder);
+        log.WriteLine($"test: {test.Source.Count} sentences translated in {decoding.TotalSeconds:F1} s ({test.Source.Count / decoding.TotalSeconds:F1} sent/s, beam {translator.Config.Decoding.BeamSize})");
+        return new ExperimentResult(summary, new TestResult(evaluation.Bleu, evaluation.Line, hypPath, evaluation.ReportPath, decoding));
+    }
+}
