@@ -13,6 +13,7 @@ public static class CommandLine
         new EvaluateCommand(),
         new PrepareCommand(),
         new CorpusCommand(),
+        new BenchCommand(),
     ];
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -34,6 +34,7 @@ public sealed class Translator : IDisposable
 
     public static Translator Load(string path)
     {
+        Platform.NativeHeap.Configure();
         var checkpoint = Checkpoint.Load(path);
         var config = ConfigLoader.LoadFromText(checkpoint.ConfigJson, Path.GetFullPath(path) + ".config.json", $"{path} (embedded config)").Config;
         var source = TextPipeline.FromFiles(checkpoint.SourcePipeline, config.Data);

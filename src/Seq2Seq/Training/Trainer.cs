@@ -27,6 +27,7 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         var run = new RunDirectory(config.Training.RunDir!);
         run.Open(mode);
         int threads = Settings.Threads > 0 ? Settings.Threads : Environment.ProcessorCount;
+        Platform.NativeHeap.Configure();
         torch.set_num_threads(threads);
         torch.manual_seed(Settings.Seed);
 
@@ -143,7 +144,6 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
                     windowNorm += norm;
                     windowSteps++;
                 }
-                if (state.Step % 50 == 0) NativeHeap.Trim();
 
                 double seconds = windowClock.Elapsed.TotalSeconds;
                 string status = windowTokens > 0 ? $"epoch {epoch + 1} loss {windowLoss / windowTokens:F3} lr {rate:G3} {windowTokens / Math.Max(seconds, 1e-9):F0} tok/s" : "";

@@ -1,0 +1,49 @@
+using Seq2Seq.Benchmarking;
+
+namespace Seq2Seq.Cli.Commands;
+
+public sealed class BenchCommand : ICommand
+{
+    public string Name => "bench";
+    public string Summary => "time the reference model (training step, greedy and beam decoding) as shared/bench does";
+    public string Usage => "[--mode train|greedy|beam|all] [--threads 1[,2]] [--batch 64] [--vocab 8000] [--steps 20] [--warmup 3] [--max-len 30] [--beam 5]";
+    public string Help => """
+        Runs the work defined by shared/bench/reference_seq2seq.py with identical shapes and prints one
+        JSON line per figure with the same field names (median over --steps runs after --warmup).
+          --mode M        train, greedy, beam or all (default all)
+          --threads LIST  comma-separated thread counts (default 1,2)
+        """;
+
+    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+    {
+        string mode = arguments.Option("mode") ?? "all";
+        string threads = arguments.Option("threads") ?? "1,2";
+        var settings = new BenchSettings
+        {
+            Batch = arguments.Int("batch", 1) ?? 64,
+            Vocabulary = arguments.Int("vocab", 5) ?? 8000,
+            Steps = arguments.Int("steps", 1) ?? 20,
+            Warmup = arguments.Int("warmup", 0) ?? 3,
+            MaxLength = arguments.Int("max-len", 1) ?? 30,
+            Beam = arguments.Int("beam", 1) ?? 5,
+        };
+        arguments.RejectUnknown(0);
+        var modes = mode switch
+        {
+            "all" => new[] { BenchMode.Train, BenchMode.Greedy, BenchMode.Beam },
+            "train" => [BenchMode.Train],
+            "greedy" => [BenchMode.Greedy],
+            "beam" => [BenchMode.Beam],
+            _ => throw new UserError($"--mode: expected train, greedy, beam or all, got '{mode}'"),
+        };
+        var threadCounts = threads.Split(',').Select(t => int.TryParse(t, out int n) && n > 0 ? n
+            : throw new UserError($"--threads: expected positive integers separated by commas, got '{threads}'")).ToArray();
+        foreach (var m in modes)
+            foreach (int n in threadCounts)
+            {
+                output.WriteLine(ReferenceBenchmark.Run(settings with { Mode = m, Threads = n }));
+                output.Flush();
+            }
+        return 0;
+    }
+}

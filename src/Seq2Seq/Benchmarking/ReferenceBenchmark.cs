@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Seq2Seq.Configuration;
+using Seq2Seq.Data;
+using Seq2Seq.Decoding;
+using Seq2Seq.Model;
+using Seq2Seq.Training;
+using static TorchSharp.torch;
+
+namespace Seq2Seq.Benchmarking;
+
+/// <summary>Which work to time.</summary>
+public enum BenchMode { Train, Greedy, Beam }
+
+/// <summary>Settings of the reference benchmark; the defaults are those of shared/bench/reference_seq2seq.py.</summary>
+public sealed record BenchSettings
+{
+    public BenchMode Mode { get; init; } = BenchMode.Train;
+    public int Threads { get; init; } = 1;
+    public int Batch { get; init; } = 64;
+    public int Vocabulary { get; init; } = 8000;
+    public int Steps { get; init; } = 20;
+    public int Warmup { get; init; } = 3;
+    public int MaxLength { get; init; } = 30;
+    public int Beam { get; init; } = 5;
+}
+
+/// <summary>
+/// The reference benchmark of shared/bench/reference_seq2seq.py, with identical shapes and work:
+/// embedding 256, BiLSTM 256 per direction, LSTM decoder 512, attention 512, dropout 0.3; a batch of
+/// B sentences with source length 10 + (7i mod 16) and target length 10 + (5i mod 16), random ids
+/// in [4, V). Train: forward, backward, clipping at 1.0 and Adam. Decode: exactly max_len steps.
+/// Prints one JSON line with the same field names as the reference script.
+/// </summary>
+public static class ReferenceBenchmark
+{
+    public static ModelConfig ReferenceModel => new()
+    {
+        EmbeddingSize = 256, EncoderHiddenSize = 256, DecoderHiddenSize = 512, AttentionSize = 512, Dropout = 0.3,
+    };
+
+    public static string Run(BenchSettings s)
+    {
+        Platform.NativeHeap.Configure();
+        set_num_threads(s.Threads);
+        manual_seed(1);
+        using var model = new TranslationModel(ReferenceModel, s.Vocabulary, s.Vocabulary);
+        var random = new SplitMix64(1);
+        var pairs = Enumerable.Range(0, s.Batch).Select(i =>
+        {
+            var source = Enumerable.Range(0, 10 + 7 * i % 16).Select(_ => 4 + random.NextInt(s.Vocabulary - 4)).ToArray();
+            // Our batches append eos to every target, so one token fewer gives the reference's
+            // target length (10 + 5i mod 16 output positions) and the same number of decoder steps.
+            var target = Enumerable.Range(0, 10 + 5 * i % 16 - 1).Select(_ => 4 + random.NextInt(s.Vocabulary - 4)).ToArray();
+            return new TokenizedPair(i, source, target);
+        }).ToArray();
+        using var batch = new Batch(pairs);
+        int targetTokens = batch.TargetTokens;
+        var times = new List<double>();
+        if (s.Mode == BenchMode.Train)
+        {
+            model.train();
+            var parameters = model.parameters().ToArray();
+            using var optimizer = optim.Adam(parameters, 1e-3);
+            for (int i = 0; i < s.Warmup + s.Steps; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                using (NewDisposeScope())
+                {
+                    var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput);
+                    var (smoothed, _) = TranslationLoss.Sum(model.Decoder, attentional, batch.TargetOutput, 0.1);
+                    var loss = smoothed / batch.TargetTokens;
+                    optimizer.zero_grad();
+                    loss.backward();
+                    nn.utils.clip_grad_norm_(parameters, 1.0);
+                    optimizer.step();
+                }
+                if (i >= s.Warmup) times.Add(clock.Elapsed.TotalSeconds);
+            }
+        }
+        else
+        {
+            model.eval();
+            var options = new SearchOptions
+            {
+                BeamSize = s.Mode == BenchMode.Beam ? s.Beam : 1,
+                MaxLengthRatio = 0, MaxLengthOffset = s.MaxLength, MinLength = s.MaxLength,
+            };
+            for (int i = 0; i < s.Warmup + s.Steps; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                if (s.Mode == BenchMode.Greedy) GreedySearch.Search(model, batch.Source, batch.SourceLengths, options);
+                else BeamSearch.Search(model, batch.Source, batch.SourceLengths, options);
+                if (i >= s.Warmup) times.Add(clock.Elapsed.TotalSeconds);
+            }
+        }
+        times.Sort();
+        double median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
+        var record = new Dictionary<string, object?>
+        {
+            ["impl"] = "seq2seq-torchsharp",
+            ["mode"] = s.Mode.ToString().ToLowerInvariant(),
+            ["threads"] = s.Threads,
+            ["batch"] = s.Batch,
+            ["vocab"] = s.Vocabulary,
+            ["target_tokens"] = targetTokens,
+            ["max_len"] = s.MaxLength,
+            ["beam"] = s.Mode == BenchMode.Beam ? s.Beam : null,
+            ["params"] = model.ParameterCount,
+            ["median_ms"] = Math.Round(median * 1000, 2),
+        };
+        if (s.Mode == BenchMode.Train) record["target_tokens_per_s"] = Math.Round(targetTokens / median, 1);
+        else record["sentences_per_s"] = Math.Round(s.Batch / median, 1);
+        return JsonSerializer.Serialize(record);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Runtime.InteropServices;
+
+namespace Seq2Seq.Platform;
+
+/// <summary>
+/// Tunes glibc's malloc for libtorch's allocation pattern. libtorch allocates and frees many large
+/// tensor buffers every step. By default glibc serves each large buffer with a fresh mmap and returns
+/// it with munmap on free, so every step touches fresh pages, and each page fault is expensive (on
+/// the sandboxed machines this project runs on, about 12 µs per 4 KiB page: an elementwise op on a
+/// 36 MB tensor took 110 ms instead of 7 ms). Serving all buffers from the heap (no mmap) and never
+/// trimming it lets freed buffers be reused at once. Measured here: log_softmax over 1120x8000
+/// 108 ms -> 7 ms; a 1120x512x8000 matrix product 250 ms -> 108 ms.
+/// The settings apply to the whole process and are idempotent; they do nothing off glibc.
+/// </summary>
+public static partial class NativeHeap
+{
+    private const int M_TRIM_THRESHOLD = -1, M_TOP_PAD = -2, M_MMAP_MAX = -4;
+    private static int configured;
+
+    [LibraryImport("libc", EntryPoint = "mallopt")]
+    private static partial int MallOpt(int parameter, int value);
+
+    public static void Configure()
+    {
+        if (!OperatingSystem.IsLinux() || Interlocked.Exchange(ref configured, 1) == 1) return;
+        try
+        {
+            MallOpt(M_MMAP_MAX, 0);                // large blocks come from the heap, reusable after free
+            MallOpt(M_TRIM_THRESHOLD, int.MaxValue); // never give the top of the heap back between steps
+            MallOpt(M_TOP_PAD, 64 << 20);          // grow the heap in 64 MiB steps
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // Not glibc (e.g. musl): keep the allocator's defaults.
+        }
+    }
+}
