@@ -8,7 +8,7 @@ public sealed class TranslateCommand : ICommand
 {
     public string Name => "translate";
     public string Summary => "translate a text file (or stdin) with a trained model";
-    public string Usage => "--model MODEL [--input FILE|-] [--output FILE|-] [--beam 5] [--alpha 1.0] [--batch-tokens N] [--nbest K]";
+    public string Usage => "--model MODEL [--input FILE|-] [--output FILE|-] [--beam 5] [--alpha 1.0] [--batch-tokens N] [--nbest K] [--alignments FILE] [--attention-plots DIR]";
     public string Help => """
         Reads raw text, one sentence per line, applies the model's own normalization and tokenizer,
         and writes detokenized translations, exactly one line per input line, in input order.
@@ -20,6 +20,8 @@ public sealed class TranslateCommand : ICommand
           --alpha A           length penalty (default: decoding.length_penalty)
           --batch-tokens N    source tokens per batch (default: decoding.batch_tokens)
           --nbest K           write the K best translations of each line as 'line ||| text ||| score'
+          --alignments FILE   write each sentence's attention matrix and hard alignment as JSON lines
+          --attention-plots DIR  draw each sentence's attention as a PNG heatmap in DIR
         """;
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
@@ -31,6 +33,8 @@ public sealed class TranslateCommand : ICommand
         double? alpha = arguments.Double("alpha", 0);
         int? batchTokens = arguments.Int("batch-tokens", 1);
         int nbest = arguments.Int("nbest", 1) ?? 1;
+        string? alignments = arguments.Option("alignments");
+        string? plots = arguments.Option("attention-plots");
         arguments.RejectUnknown(0);
 
         IReadOnlyList<string> lines = input == "-"
@@ -42,6 +46,7 @@ public sealed class TranslateCommand : ICommand
             BeamSize = Math.Max(beam ?? translator.Config.Decoding.BeamSize, nbest),
             LengthPenalty = alpha ?? translator.Config.Decoding.LengthPenalty,
             NBest = nbest,
+            KeepAttention = alignments is not null || plots is not null || translator.Config.Decoding.ReplaceUnknown,
         };
         var progress = new ProgressBar("translate", lines.Count, "sent");
         var results = translator.TranslateDetailed(lines, options, batchTokens, progress,
@@ -57,6 +62,8 @@ public sealed class TranslateCommand : ICommand
         }
         if (outputPath == "-") output.Write(text.ToString());
         else AtomicFile.WriteAllText(outputPath, text.ToString());
+        if (alignments is not null) AttentionOutput.WriteAlignments(alignments, results);
+        if (plots is not null) AttentionOutput.WritePlots(plots, results);
         return 0;
     }
 

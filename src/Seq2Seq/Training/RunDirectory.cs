@@ -15,6 +15,7 @@ public sealed class RunDirectory(string path)
     public string Curves => Combine("curves.png");
     public string TestTranslations(string language) => Combine($"test.hyp.{language}");
     public string ReportFolder => Combine("report");
+    public string AttentionFolder => Combine("attention");
 
     public string StepCheckpoint(int step) => System.IO.Path.Combine(CheckpointFolder, $"step-{step:D8}.ckpt");
 
@@ -41,6 +42,7 @@ public sealed class RunDirectory(string path)
             foreach (var file in Directory.GetFiles(Path)) File.Delete(file);
             if (Directory.Exists(CheckpointFolder)) Directory.Delete(CheckpointFolder, recursive: true);
             if (Directory.Exists(ReportFolder)) Directory.Delete(ReportFolder, recursive: true);
+            if (Directory.Exists(AttentionFolder)) Directory.Delete(AttentionFolder, recursive: true);
         }
         Directory.CreateDirectory(Path);
         Directory.CreateDirectory(CheckpointFolder);

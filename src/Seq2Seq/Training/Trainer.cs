@@ -190,6 +190,7 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
                     elapsed_s = elapsedBefore + clock.Elapsed.TotalSeconds,
                 });
                 log.WriteLine($"validation at step {state.Step}: loss {result.Loss:F4}, ppl {result.Perplexity:F2}, BLEU {result.Bleu:F2}{(improved ? " (new best)" : "")}");
+                TrainingCurves.Draw(run.Metrics, run.Curves, $"{config.Name}: training curves");
 
                 if (Settings.EarlyStoppingPatience > 0 && state.ValidationsWithoutImprovement >= Settings.EarlyStoppingPatience)
                 {

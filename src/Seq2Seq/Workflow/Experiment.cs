@@ -20,6 +20,8 @@ public sealed record ExperimentResult(TrainingSummary Training, TestResult? Test
             yield return $"model:        {t.BestCheckpoint}";
             yield return $"translations: {test.TranslationsPath}";
             if (test.ReportPath is not null) yield return $"report:       {test.ReportPath}";
+            yield return $"curves:       {Path.Combine(t.RunDirectory, "curves.png")}";
+            yield return $"attention:    {Path.Combine(t.RunDirectory, "attention")}/ (first {Experiment.AttentionPlots} test sentences)";
         }
         else
         {
@@ -37,6 +39,9 @@ public sealed record TestResult(double Bleu, string BleuLine, string Translation
 /// </summary>
 public static class Experiment
 {
+    /// <summary>Test sentences whose attention is drawn into the run folder.</summary>
+    public const int AttentionPlots = 5;
+
     public static ExperimentResult TrainAndTest(LoadedConfig loaded, RunDirectory.Mode mode, TextWriter log)
     {
         var summary = new Trainer(loaded, log).Run(mode);
@@ -47,8 +52,10 @@ public static class Experiment
         var clock = Stopwatch.StartNew();
         using var translator = Translator.Load(summary.BestCheckpoint);
         var progress = new ProgressBar("test", test.Source.Count, "sent");
-        var translations = translator.TranslateDetailed(test.Source, translator.DefaultOptions, progress: progress).Select(r => r.Text).ToArray();
+        var results = translator.TranslateDetailed(test.Source, translator.DefaultOptions with { KeepAttention = true }, progress: progress);
         var decoding = clock.Elapsed;
+        var translations = results.Select(r => r.Text).ToArray();
+        AttentionOutput.WritePlots(run.AttentionFolder, results, limit: AttentionPlots);
         string hypPath = run.TestTranslations(config.Data.TrgLang);
         AtomicFile.WriteAllLines(hypPath, translations);
         var evaluation = TestEvaluation.Evaluate(translations, test.Target, test.Source, config.Evaluation, run.ReportFolder);
