@@ -68,8 +68,8 @@ public static class ReferenceBenchmark
                 var clock = Stopwatch.StartNew();
                 using (NewDisposeScope())
                 {
-                    var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput);
-                    var (smoothed, _) = TranslationLoss.Sum(model.Decoder, attentional, batch.TargetOutput, 0.1);
+                    var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+                    var (smoothed, _) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, 0.1);
                     var loss = smoothed / batch.TargetTokens;
                     optimizer.zero_grad();
                     loss.backward();

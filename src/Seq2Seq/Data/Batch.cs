@@ -5,6 +5,10 @@ namespace Seq2Seq.Data;
 /// <summary>
 /// A padded batch of sentence pairs. Source rows are token ids padded with 0; the target is split
 /// into the decoder input (bos + tokens) and the expected output (tokens + eos).
+/// Rows are ordered by target length, longest first (a stable sort, so pairs of equal target length,
+/// e.g. sources to translate with empty targets, keep their order). Then the rows still decoding
+/// at step t are always a prefix of the batch, of size <see cref="StepSizes"/>[t], and teacher
+/// forcing can skip finished rows entirely (no work on target padding).
 /// </summary>
 public sealed class Batch : IDisposable
 {
@@ -35,9 +39,19 @@ public sealed class Batch : IDisposable
 
     public int Size => Indices.Count;
 
-    public Batch(IReadOnlyList<TokenizedPair> pairs)
+    /// <summary>Per decoder step: how many rows (a prefix of the batch) still have a target token.</summary>
+    public IReadOnlyList<int> StepSizes { get; }
+
+    /// <summary>
+    /// (sum of StepSizes) int64: the expected output tokens of the real positions only, step by step
+    /// (all rows of step 0, then of step 1, ...): the order of the decoder's packed outputs.
+    /// </summary>
+    public Tensor PackedTargets { get; }
+
+    public Batch(IReadOnlyList<TokenizedPair> unordered)
     {
-        int n = pairs.Count;
+        var pairs = unordered.OrderByDescending(p => p.Target.Length).ToArray();
+        int n = pairs.Length;
         int srcLen = Math.Max(1, pairs.Max(p => p.Source.Length));
         int trgLen = pairs.Max(p => p.Target.Length) + 1;
         var src = new long[n * srcLen];
@@ -63,6 +77,15 @@ public sealed class Batch : IDisposable
             tokens += p.Target.Length + 1;
             real += lengths[i] + p.Target.Length + 1;
         }
+        var stepSizes = new int[trgLen];
+        var packed = new long[tokens];
+        for (int t = 0, k = 0; t < trgLen; t++)
+        {
+            while (stepSizes[t] < n && pairs[stepSizes[t]].Target.Length + 1 > t) stepSizes[t]++;
+            for (int i = 0; i < stepSizes[t]; i++) packed[k++] = trgOut[i * trgLen + t];
+        }
+        StepSizes = stepSizes;
+        PackedTargets = tensor(packed);
         Source = tensor(src, [n, srcLen]);
         SourceLengths = tensor(lengths);
         TargetInput = tensor(trgIn, [n, trgLen]);
@@ -79,5 +102,6 @@ public sealed class Batch : IDisposable
         SourceLengths.Dispose();
         TargetInput.Dispose();
         TargetOutput.Dispose();
+        PackedTargets.Dispose();
     }
 }

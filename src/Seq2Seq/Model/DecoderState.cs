@@ -23,6 +23,12 @@ public sealed class DecoderState(Tensor[] hidden, Tensor[]? cell, Tensor attenti
         Cell?.Select(c => c.index_select(0, rows)).ToArray(),
         Attentional.index_select(0, rows));
 
+    /// <summary>The first rows only, as views (teacher forcing drops rows whose target has ended).</summary>
+    public DecoderState Narrow(int rows) => new(
+        Hidden.Select(h => h.narrow(0, 0, rows)).ToArray(),
+        Cell?.Select(c => c.narrow(0, 0, rows)).ToArray(),
+        Attentional.narrow(0, 0, rows));
+
     /// <summary>Moves every tensor of the state out of the current dispose scope.</summary>
     public DecoderState MoveToOuterDisposeScope()
     {

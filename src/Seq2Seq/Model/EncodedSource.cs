@@ -26,6 +26,10 @@ public sealed class EncodedSource(Tensor values, Tensor projectedKeys, Tensor ma
         Values.index_select(0, rows), ProjectedKeys.index_select(0, rows),
         Mask.index_select(0, rows), Summary.index_select(0, rows));
 
+    /// <summary>The first rows only, as views.</summary>
+    public EncodedSource Narrow(int rows) => new(
+        Values.narrow(0, 0, rows), ProjectedKeys.narrow(0, 0, rows), Mask.narrow(0, 0, rows), Summary.narrow(0, 0, rows));
+
     public void Dispose()
     {
         Values.Dispose();

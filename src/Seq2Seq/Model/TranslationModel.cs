@@ -66,23 +66,36 @@ public sealed class TranslationModel : Module
         return encoded;
     }
 
-    /// <summary>Teacher-forced decoding of a whole batch.</summary>
+    /// <summary>
+    /// Teacher-forced decoding of a whole batch. Rows must be sorted by target length, longest first;
+    /// at step t only the first stepSizes[t] rows are still decoding, so only they are computed (the
+    /// states of the others are simply no longer carried). Outputs come packed, step by step.
+    /// </summary>
     /// <param name="targetInput">batch x trg_len: bos followed by the target tokens</param>
-    /// <returns>batch x trg_len x decoder_hidden: the attentional vectors; <see cref="AttentionDecoder.Project"/> gives logits.</returns>
-    public Tensor ForwardAttentional(Tensor source, Tensor lengths, Tensor targetInput)
+    /// <param name="stepSizes">per step t: rows (a prefix of the batch) with a target token at t</param>
+    /// <returns>(sum of stepSizes) x decoder_hidden: the attentional vectors of the real target
+    /// positions, all rows of step 0 first; <see cref="AttentionDecoder.Project"/> gives logits.</returns>
+    public Tensor ForwardAttentional(Tensor source, Tensor lengths, Tensor targetInput, IReadOnlyList<int> stepSizes)
     {
         using var scope = NewDisposeScope();
-        using var encoded = Encode(source, lengths);
+        var encoded = Encode(source, lengths);
         var state = decoder.InitialState(encoded.Summary);
         var embedded = decoder.Embed(targetInput);                              // batch x trg_len x emb
-        long steps = targetInput.shape[1];
-        var outputs = new Tensor[steps];
-        for (long t = 0; t < steps; t++)
+        int rows = (int)targetInput.shape[0];
+        var outputs = new List<Tensor>(stepSizes.Count);
+        for (int t = 0; t < stepSizes.Count && stepSizes[t] > 0; t++)
         {
-            var (next, _) = decoder.Step(embedded[.., (int)t], state, encoded);
+            int active = stepSizes[t];
+            if (active < rows)
+            {
+                state = state.Narrow(active);                                  // views, no copies
+                encoded = encoded.Narrow(active);
+                rows = active;
+            }
+            var (next, _) = decoder.Step(embedded[..active, t], state, encoded); // active x hidden
             state = next;
-            outputs[t] = next.Attentional;
+            outputs.Add(next.Attentional);
         }
-        return stack(outputs, dim: 1).MoveToOuterDisposeScope();                // batch x trg_len x hidden
+        return cat(outputs, dim: 0).MoveToOuterDisposeScope();                 // real positions x hidden
     }
 }

@@ -97,8 +97,8 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
                     tokens = batch.TargetTokens;
                     windowPadding += batch.PaddedPositions;
                     windowPositions += batch.TotalPositions;
-                    var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput);
-                    var (smoothed, nll) = TranslationLoss.Sum(model.Decoder, attentional, batch.TargetOutput, Settings.LabelSmoothing);
+                    var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+                    var (smoothed, nll) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, Settings.LabelSmoothing);
                     double denominator = Settings.LossNormalization switch
                     {
                         LossNormalization.Tokens => batch.TargetTokens,

@@ -6,24 +6,20 @@ using static TorchSharp.torch;
 namespace Seq2Seq.Training;
 
 /// <summary>
-/// Cross-entropy with label smoothing over the real (non-padded) target positions only: the
-/// output projection and the softmax are applied to those rows alone, so padding costs nothing.
+/// Cross-entropy with label smoothing over the real target positions only: the decoder's outputs
+/// come packed (no padded positions), so the output projection and the softmax never see padding.
 /// Returns the summed smoothed loss (what is optimized) and the summed negative log-likelihood
 /// (for perplexity), both scalars.
 /// </summary>
 public static class TranslationLoss
 {
-    /// <param name="attentional">batch x trg_len x hidden: the decoder's attentional vectors</param>
-    /// <param name="targetOutput">batch x trg_len: expected ids, 0 at padding</param>
+    /// <param name="attentional">positions x hidden: the decoder's packed attentional vectors</param>
+    /// <param name="targets">positions: the expected ids, in the same order</param>
     public static (Tensor Smoothed, Tensor NegativeLogLikelihood) Sum(
-        AttentionDecoder decoder, Tensor attentional, Tensor targetOutput, double labelSmoothing)
+        AttentionDecoder decoder, Tensor attentional, Tensor targets, double labelSmoothing)
     {
         using var scope = NewDisposeScope();
-        var flatTargets = targetOutput.reshape(-1);                              // batch*trg_len
-        var real = flatTargets.ne(TranslationModel.PadId).nonzero().squeeze(1);  // n_real
-        var rows = attentional.reshape(-1, attentional.shape[2]).index_select(0, real); // n_real x hidden
-        var targets = flatTargets.index_select(0, real);                           // n_real
-        var logProbs = decoder.Project(rows).log_softmax(-1);                       // n_real x vocab
+        var logProbs = decoder.Project(attentional).log_softmax(-1);               // positions x vocab
         var nll = -logProbs.gather(1, targets.unsqueeze(1)).sum();
         Tensor smoothed = nll;
         if (labelSmoothing > 0)

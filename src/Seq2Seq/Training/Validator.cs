@@ -26,8 +26,8 @@ public sealed class Validator(TranslationModel model, PreparedCorpus corpus, Exp
             {
                 using var scope = NewDisposeScope();
                 using var batch = new Batch(pairs);
-                var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput);
-                var (_, sum) = TranslationLoss.Sum(model.Decoder, attentional, batch.TargetOutput, 0.0);
+                var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+                var (_, sum) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, 0.0);
                 nll += sum.item<float>();
                 tokens += batch.TargetTokens;
             }

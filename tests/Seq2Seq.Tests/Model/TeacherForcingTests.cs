@@ -1,0 +1,59 @@
+using Seq2Seq.Data;
+using Seq2Seq.Training;
+using static TorchSharp.torch;
+
+namespace Seq2Seq.Tests.Model;
+
+public class TeacherForcingTests
+{
+    private static Batch MakeBatch() => new(
+    [
+        new TokenizedPair(0, [5, 6, 7], [8, 9]),
+        new TokenizedPair(1, [4, 5, 6, 7, 8], [9, 10, 11, 12, 13]),
+        new TokenizedPair(2, [10, 11], [12, 13, 14]),
+    ]);
+
+    [Fact]
+    public void BatchRowsAreSortedByTargetLengthWithPackedTargets()
+    {
+        using var batch = MakeBatch();
+        Assert.Equal([1, 2, 0], batch.Indices);
+        // Targets + eos: lengths 6, 4, 3 -> step sizes 3,3,3,2,1,1.
+        Assert.Equal([3, 3, 3, 2, 1, 1], batch.StepSizes);
+        Assert.Equal(13, batch.TargetTokens);
+        Assert.Equal(new long[] { 9, 12, 8, 10, 13, 9, 11, 14, 2, 12, 2, 13, 2 }, batch.PackedTargets.data<long>().ToArray());
+    }
+
+    [Fact]
+    public void SkippingFinishedRowsGivesTheSameOutputsAsDecodingPadding()
+    {
+        using var model = TinyModels.Create(seed: 9);
+        using var scope = NewDisposeScope();
+        using var batch = MakeBatch();
+        var packed = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+        // The same batch decoded with every row at every step (padding included).
+        int steps = batch.StepSizes.Count;
+        var full = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, Enumerable.Repeat(batch.Size, steps).ToArray());
+        var fullRows = full.reshape(steps, batch.Size, -1);                   // step x row x hidden
+        int k = 0;
+        for (int t = 0; t < steps; t++)
+            for (int row = 0; row < batch.StepSizes[t]; row++, k++)
+                Assert.True(allclose(packed[k], fullRows[t, row], rtol: 1e-5, atol: 1e-6), $"step {t} row {row}");
+        Assert.Equal(k, (int)packed.shape[0]);
+    }
+
+    [Fact]
+    public void LossCountsEveryRealTokenOnce()
+    {
+        using var model = TinyModels.Create(seed: 10);
+        using var scope = NewDisposeScope();
+        using var batch = MakeBatch();
+        var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+        var (_, nll) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, 0.0);
+        var logProbs = model.Decoder.Project(attentional).log_softmax(-1);
+        double expected = 0;
+        var targets = batch.PackedTargets.data<long>().ToArray();
+        for (int i = 0; i < targets.Length; i++) expected -= logProbs[i, targets[i]].item<float>();
+        Assert.Equal(expected, nll.item<float>(), 3);
+    }
+}
