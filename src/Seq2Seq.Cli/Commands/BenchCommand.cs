@@ -6,11 +6,12 @@ public sealed class BenchCommand : ICommand
 {
     public string Name => "bench";
     public string Summary => "time the reference model (training step, greedy and beam decoding) as shared/bench does";
-    public string Usage => "[--mode train|greedy|beam|all] [--threads 1[,2]] [--batch 64] [--vocab 8000] [--steps 20] [--warmup 3] [--max-len 30] [--beam 5]";
+    public string Usage => "[--mode train|greedy|beam|scoring|all] [--threads 1[,2]] [--batch 64] [--vocab 8000] [--steps 20] [--warmup 3] [--max-len 30] [--beam 5]";
     public string Help => """
         Runs the work defined by shared/bench/reference_seq2seq.py with identical shapes and prints one
         JSON line per figure with the same field names (median over --steps runs after --warmup).
-          --mode M        train, greedy, beam or all (default all)
+          --mode M        train, greedy, beam, scoring or all (default all); scoring times BLEU + chrF
+                          on 1,000 lines of the demo corpus (corpora/demo)
           --threads LIST  comma-separated thread counts (default 1,2)
         """;
 
@@ -28,13 +29,19 @@ public sealed class BenchCommand : ICommand
             Beam = arguments.Int("beam", 1) ?? 5,
         };
         arguments.RejectUnknown(0);
+        if (mode == "scoring")
+        {
+            var sentences = Seq2Seq.Data.TextFileReader.ReadLines(Path.Combine(RepositoryRoot.Find(), "corpora", "demo", "train.de"));
+            output.WriteLine(ScoringBenchmark.Run(sentences));
+            return 0;
+        }
         var modes = mode switch
         {
             "all" => new[] { BenchMode.Train, BenchMode.Greedy, BenchMode.Beam },
             "train" => [BenchMode.Train],
             "greedy" => [BenchMode.Greedy],
             "beam" => [BenchMode.Beam],
-            _ => throw new UserError($"--mode: expected train, greedy, beam or all, got '{mode}'"),
+            _ => throw new UserError($"--mode: expected train, greedy, beam, scoring or all, got '{mode}'"),
         };
         var threadCounts = threads.Split(',').Select(t => int.TryParse(t, out int n) && n > 0 ? n
             : throw new UserError($"--threads: expected positive integers separated by commas, got '{threads}'")).ToArray();

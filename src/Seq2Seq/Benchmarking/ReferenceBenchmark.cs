@@ -49,10 +49,10 @@ public static class ReferenceBenchmark
         var random = new SplitMix64(1);
         var pairs = Enumerable.Range(0, s.Batch).Select(i =>
         {
-            var source = Enumerable.Range(0, 10 + 7 * i % 16).Select(_ => 4 + random.NextInt(s.Vocabulary - 4)).ToArray();
+            var source = Enumerable.Range(0, 10 + 7 * i % 16).Select(_ => 4 + random.Next(s.Vocabulary - 4)).ToArray();
             // Our batches append eos to every target, so one token fewer gives the reference's
             // target length (10 + 5i mod 16 output positions) and the same number of decoder steps.
-            var target = Enumerable.Range(0, 10 + 5 * i % 16 - 1).Select(_ => 4 + random.NextInt(s.Vocabulary - 4)).ToArray();
+            var target = Enumerable.Range(0, 10 + 5 * i % 16 - 1).Select(_ => 4 + random.Next(s.Vocabulary - 4)).ToArray();
             return new TokenizedPair(i, source, target);
         }).ToArray();
         using var batch = new Batch(pairs);

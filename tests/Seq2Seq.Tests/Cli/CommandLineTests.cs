@@ -1,17 +1,10 @@
 using Seq2Seq.Cli;
+using static Seq2Seq.Tests.Cli.CliRunner;
 
 namespace Seq2Seq.Tests.Cli;
 
 public class CommandLineTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CommandLine.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void EveryVerbHasHelp()
     {

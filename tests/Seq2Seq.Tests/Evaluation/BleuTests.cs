@@ -91,24 +91,4 @@ public class BleuTests
             Assert.Equal([0.0, 0.0, 0.0, 0.0], zero.Precisions);
         }
     }
-
-    [Fact]
-    public void ThousandLinesScoreWellUnder200Milliseconds()
-    {
-        var refs = TestCorpus.References(1000, seed: 1);
-        var hyps = TestCorpus.Corrupt(refs, 0.2, seed: 2);
-        var bleu = new Bleu();
-        var chrf = new Chrf();
-        bleu.CorpusScore(hyps, [refs]); // warm-up (JIT)
-        chrf.CorpusScore(hyps, [refs]);
-        long best = long.MaxValue;
-        for (int run = 0; run < 3; run++)
-        {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            bleu.CorpusScore(hyps, [refs]);
-            chrf.CorpusScore(hyps, [refs]);
-            best = Math.Min(best, sw.ElapsedMilliseconds);
-        }
-        Assert.True(best < 200, $"BLEU + chrF on 1,000 lines took {best} ms");
-    }
 }

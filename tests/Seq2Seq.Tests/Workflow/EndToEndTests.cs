@@ -1,17 +1,10 @@
 using Seq2Seq.Cli;
+using static Seq2Seq.Tests.Cli.CliRunner;
 
 namespace Seq2Seq.Tests.Workflow;
 
 public class EndToEndTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CommandLine.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void TrainTranslateEvaluateOnTinyData()
     {
@@ -27,6 +20,11 @@ public class EndToEndTests
         Assert.True(File.Exists(Path.Combine(tiny.RunDir, "metrics.jsonl")));
         var hypotheses = File.ReadAllLines(Path.Combine(tiny.RunDir, "test.hyp.trg"));
         Assert.Equal(20, hypotheses.Length);
+
+        // The evaluate verb scores the test translations the same way.
+        (code, string scores, error) = Run("evaluate", "--hyp", Path.Combine(tiny.RunDir, "test.hyp.trg"), "--ref", tiny.Folder.File("test.trg"));
+        Assert.True(code == 0, error);
+        Assert.Contains("BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0 = ", scores);
 
         // The translate verb on a file with an empty line keeps the lines aligned.
         File.WriteAllText(tiny.Folder.File("in.txt"), "alpha beta\n\ngamma delta epsilon\n");
