@@ -52,12 +52,24 @@ public sealed record BleuScore(
         {
             sb.Append(" (").Append(ci.Format(width)).Append(')');
         }
-        sb.Append(' ').Append(string.Join("/", Precisions.Select(p => PythonFormat.Fixed(p, 1))));
-        sb.Append(" (BP = ").Append(PythonFormat.Fixed(BrevityPenalty, 3));
-        sb.Append(" ratio = ").Append(PythonFormat.Fixed(Ratio, 3));
-        sb.Append(" hyp_len = ").Append(SysLen.ToString(CultureInfo.InvariantCulture));
-        sb.Append(" ref_len = ").Append(RefLen.ToString(CultureInfo.InvariantCulture)).Append(')');
+        sb.Append(' ').Append(Verbose);
         return sb.ToString();
+    }
+
+    /// <summary>What sacreBLEU prints after the score (its <c>verbose_score</c>):
+    /// <c>65.2/41.5/27.8/19.0 (BP = 1.000 ratio = 1.014 hyp_len = 12345 ref_len = 12170)</c>.</summary>
+    public string Verbose
+    {
+        get
+        {
+            var sb = new StringBuilder();
+            sb.Append(string.Join("/", Precisions.Select(p => PythonFormat.Fixed(p, 1))));
+            sb.Append(" (BP = ").Append(PythonFormat.Fixed(BrevityPenalty, 3));
+            sb.Append(" ratio = ").Append(PythonFormat.Fixed(Ratio, 3));
+            sb.Append(" hyp_len = ").Append(SysLen.ToString(CultureInfo.InvariantCulture));
+            sb.Append(" ref_len = ").Append(RefLen.ToString(CultureInfo.InvariantCulture)).Append(')');
+            return sb.ToString();
+        }
     }
 
     /// <summary>The same as <see cref="Format"/> with default arguments.</summary>

@@ -1,3 +1,4 @@
+using Seq2Seq.Plotting;
 using Seq2Seq.Reporting;
 using System.Globalization;
 using System.Text;
@@ -17,6 +18,24 @@ public static class EvaluationReportWriter
 
     /// <summary>File name of the Markdown report.</summary>
     public const string MarkdownFileName = "report.md";
+
+    /// <summary>File name of the histogram of sentence BLEU.</summary>
+    public const string HistogramFileName = "sentence-bleu.png";
+
+    /// <summary>
+    /// Writes the whole report into <paramref name="directory"/> (created if needed): report.json, report.md and a
+    /// PNG histogram of sentence BLEU (20 bins over 0-100), each file atomically. This is what both the training
+    /// workflow and the <c>evaluate</c> verb write.
+    /// </summary>
+    public static EvaluationReportFiles WriteWithHistogram(EvaluationReport report, string directory,
+        string histogramTitle = "Sentence BLEU")
+    {
+        var (json, markdown) = Write(report, directory);
+        string histogram = Path.Combine(directory, HistogramFileName);
+        Histogram.Write(histogram, histogramTitle, report.SentenceBleuScores, "sentence BLEU", binCount: 20, min: 0,
+            max: 100);
+        return new EvaluationReportFiles(json, markdown, histogram);
+    }
 
     /// <summary>Writes both files into <paramref name="directory"/> (created if needed); returns their paths.</summary>
     public static (string JsonPath, string MarkdownPath) Write(EvaluationReport report, string directory)

@@ -64,4 +64,73 @@ public static class PythonFormat
         }
         return sb.Append(text).ToString();
     }
+    /// <summary>
+    /// Python's <c>repr(float)</c> (also what <c>json.dumps</c> writes): the shortest digits that round-trip, in
+    /// fixed notation when the decimal exponent is in (-4, 16], else as <c>1e-05</c> / <c>1e+16</c>; integral values
+    /// keep a ".0" (<c>100.0</c>).
+    /// </summary>
+    public static string Repr(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "nan";
+        }
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "inf" : "-inf";
+        }
+        string sign = value < 0 || (value == 0 && double.IsNegative(value)) ? "-" : "";
+        if (value == 0)
+        {
+            return sign + "0.0";
+        }
+        // .NET's "R" gives the shortest round-trip digits, e.g. "0.0001", "1E-05", "1.2345E+20".
+        string r = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
+        int exponent = 0;
+        int e = r.IndexOfAny(['E', 'e']);
+        if (e >= 0)
+        {
+            exponent = int.Parse(r[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            r = r[..e];
+        }
+        int point = r.IndexOf('.');
+        string digits = point >= 0 ? r.Remove(point, 1) : r;
+        int decimalPoint = (point >= 0 ? point : r.Length) + exponent;
+        int leading = 0;
+        while (leading < digits.Length - 1 && digits[leading] == '0')
+        {
+            leading++;
+        }
+        digits = digits[leading..];
+        decimalPoint -= leading;
+        digits = digits.TrimEnd('0');
+        if (digits.Length == 0)
+        {
+            digits = "0";
+        }
+
+        string text;
+        if (decimalPoint > -4 && decimalPoint <= 16)
+        {
+            if (decimalPoint <= 0)
+            {
+                text = "0." + new string('0', -decimalPoint) + digits;
+            }
+            else if (digits.Length <= decimalPoint)
+            {
+                text = digits + new string('0', decimalPoint - digits.Length) + ".0";
+            }
+            else
+            {
+                text = digits[..decimalPoint] + "." + digits[decimalPoint..];
+            }
+        }
+        else
+        {
+            int exp = decimalPoint - 1;
+            text = digits[..1] + (digits.Length > 1 ? "." + digits[1..] : "") + "e" + (exp < 0 ? "-" : "+") +
+                Math.Abs(exp).ToString("00", CultureInfo.InvariantCulture);
+        }
+        return sign + text;
+    }
 }

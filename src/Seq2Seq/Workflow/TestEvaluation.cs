@@ -1,16 +1,16 @@
 using Seq2Seq.Configuration;
 using Seq2Seq.Evaluation;
-using Seq2Seq.Plotting;
 
 namespace Seq2Seq.Workflow;
 
 /// <summary>
 /// Scores test translations (BLEU and chrF, sacreBLEU-exact, with bootstrap intervals) and writes
-/// the evaluation report (report.json, report.md) and a histogram of sentence BLEU (sentence-bleu.png).
+/// the evaluation report (report.json, report.md) and a histogram of sentence BLEU (sentence-bleu.png)
+/// with <see cref="EvaluationReportWriter.WriteWithHistogram"/>, as the evaluate verb's --report does.
 /// </summary>
 public static class TestEvaluation
 {
-    public const string HistogramFileName = "sentence-bleu.png";
+    public const string HistogramFileName = EvaluationReportWriter.HistogramFileName;
 
     public sealed record Outcome(double Bleu, string Line, string ReportPath);
 
@@ -23,14 +23,12 @@ public static class TestEvaluation
             Chrf = ChrfOptions.Chrf with { Lowercase = config.Lowercase },
         };
         var report = EvaluationReport.Create(hypotheses, [references], sources, options);
-        var (_, markdown) = EvaluationReportWriter.Write(report, reportFolder);
-        Histogram.Write(Path.Combine(reportFolder, HistogramFileName), "Sentence BLEU on the test set",
-            report.SentenceBleuScores, "sentence BLEU", binCount: 20, min: 0, max: 100);
+        var files = EvaluationReportWriter.WriteWithHistogram(report, reportFolder, "Sentence BLEU on the test set");
         // As sacreBLEU prints scores with a confidence interval: the signature names the resampling.
         var bleu = report.Bleu with { Signature = report.BleuBootstrap.Signature };
         var chrf = report.Chrf with { Signature = report.ChrfBootstrap.Signature };
         string line = bleu.Format(withSignature: true, confidence: report.BleuBootstrap.Interval) + "\n" +
                       chrf.Format(withSignature: true, confidence: report.ChrfBootstrap.Interval);
-        return new Outcome(report.Bleu.Score, line, markdown);
+        return new Outcome(report.Bleu.Score, line, files.MarkdownPath);
     }
 }

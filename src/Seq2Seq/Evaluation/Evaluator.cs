@@ -1,0 +1,153 @@
+namespace Seq2Seq.Evaluation;
+
+/// <summary>
+/// What the <c>evaluate</c> verb does, as sacreBLEU's command line: corpus scores (optionally with bootstrap
+/// confidence intervals), sentence-level scores, or paired bootstrap tests of several systems against the first,
+/// printed as text or JSON (<see cref="SacreBleuOutput"/>), plus an optional evaluation report with a histogram.
+/// </summary>
+public static class Evaluator
+{
+    /// <summary>Scores, prints and (when asked) writes the report. Returns the report's files, if any.</summary>
+    /// <exception cref="UserError">Invalid settings for the input (see <see cref="EvaluationSettings.Validate"/>).</exception>
+    public static EvaluationReportFiles? Run(EvaluationInput input, EvaluationSettings settings, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(output);
+        settings.Validate(input.Systems.Count);
+        if (input.Sources is not null && settings.ReportDirectory is null)
+        {
+            throw new UserError("--src is only used by --report (it shows the sources of the best and worst sentences)");
+        }
+
+        var hypotheses = input.Systems[0].Lines;
+        if (settings.SentenceLevel)
+        {
+            foreach (var result in SentenceScores(hypotheses, input.References, settings))
+            {
+                output.WriteLine(settings.Json
+                    ? SacreBleuOutput.Json(result, settings.Width, indented: false)
+                    : result.Format(settings.Width));
+            }
+            return null;
+        }
+        if (input.Systems.Count > 1)
+        {
+            var comparison = Compare(input.Systems, input.References, settings);
+            output.Write(settings.Json ? SacreBleuOutput.PairedJson(comparison) : SacreBleuOutput.PairedText(comparison, settings.Width));
+            return null;
+        }
+
+        var results = CorpusScores(hypotheses, input.References, settings);
+        output.WriteLine(settings.Json ? SacreBleuOutput.Json(results, settings.Width) : SacreBleuOutput.Text(results, settings.Width));
+        if (settings.ReportDirectory is null)
+        {
+            return null;
+        }
+        var report = EvaluationReport.Create(hypotheses, input.ReferenceStreams, input.Sources, ReportOptions(settings));
+        var files = EvaluationReportWriter.WriteWithHistogram(report, settings.ReportDirectory);
+        if (!settings.Json)
+        {
+            output.WriteLine($"report: {files.MarkdownPath}");
+        }
+        return files;
+    }
+
+    /// <summary>Corpus scores of one system, with bootstrap intervals when <see cref="EvaluationSettings.Confidence"/>
+    /// is set (the signature then gains <c>bs:N|seed:S</c>).</summary>
+    public static IReadOnlyList<MetricResult> CorpusScores(IReadOnlyList<string> hypotheses, ReferenceSet references,
+        EvaluationSettings settings)
+    {
+        var results = new List<MetricResult>();
+        string nrefs = references.NumberOfReferences;
+        foreach (var kind in settings.Metrics)
+        {
+            var metric = settings.Create(kind);
+            var stats = metric.SegmentStatistics(hypotheses, references);
+            int width = stats[0].Length;
+            var summed = StatisticsSum.Of(stats, width);
+            BootstrapEstimate? estimate = settings.Confidence
+                ? BootstrapResampling.Estimate(metric, stats, nrefs, settings.BootstrapSamples, settings.Seed)
+                : null;
+            results.Add(metric switch
+            {
+                Bleu bleu => MetricResult.FromBleu(bleu.ComputeFromStatistics(summed, nrefs), estimate?.Signature, estimate?.Interval),
+                Chrf chrf => MetricResult.FromChrf(chrf.ComputeFromStatistics(summed, nrefs), estimate?.Signature, estimate?.Interval),
+                _ => throw new InvalidOperationException("Unknown metric type."),
+            });
+        }
+        return results;
+    }
+
+    /// <summary>The score of every segment with the (single) metric of the settings, as sacreBLEU's
+    /// <c>--sentence-level</c>: BLEU with effective order on; each segment's nrefs is its own reference count.</summary>
+    public static IReadOnlyList<MetricResult> SentenceScores(IReadOnlyList<string> hypotheses, ReferenceSet references,
+        EvaluationSettings settings)
+    {
+        var kind = settings.Metrics[0];
+        if (kind == EvaluationMetric.Bleu)
+        {
+            var bleu = new Bleu(settings.Bleu with { EffectiveOrder = true });
+            return bleu.SentenceScores(hypotheses, references).Select(s => MetricResult.FromBleu(s)).ToList();
+        }
+        var chrf = new Chrf(settings.ChrfOptionsFor(kind));
+        var stats = chrf.SegmentStatistics(hypotheses, references);
+        var results = new MetricResult[stats.Count];
+        var buffer = new long[chrf.StatisticsLength];
+        for (int i = 0; i < stats.Count; i++)
+        {
+            for (int k = 0; k < buffer.Length; k++)
+            {
+                buffer[k] = stats[i][k];
+            }
+            string nrefs = references.Segments[i].Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            results[i] = MetricResult.FromChrf(chrf.ComputeFromStatistics(buffer, nrefs));
+        }
+        return results;
+    }
+
+    /// <summary>Paired bootstrap tests of systems 2..n against system 1 for every metric, with one shared resample
+    /// matrix (the same seed) as sacreBLEU's <c>--paired-bs</c>.</summary>
+    public static PairedComparison Compare(IReadOnlyList<(string Path, IReadOnlyList<string> Lines)> systems,
+        ReferenceSet references, EvaluationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(systems);
+        if (systems.Count < 2)
+        {
+            throw new ArgumentException("A paired test needs at least two systems.", nameof(systems));
+        }
+        var metrics = new List<PairedMetricComparison>();
+        string nrefs = references.NumberOfReferences;
+        foreach (var kind in settings.Metrics)
+        {
+            var metric = settings.Create(kind);
+            var baselineStats = metric.SegmentStatistics(systems[0].Lines, references);
+            var results = new List<PairedBootstrapResult>();
+            foreach (var system in systems.Skip(1))
+            {
+                var systemStats = metric.SegmentStatistics(system.Lines, references);
+                results.Add(PairedBootstrap.Test(metric, baselineStats, systemStats, nrefs, settings.BootstrapSamples,
+                    settings.Seed));
+            }
+            var first = results[0];
+            metrics.Add(new PairedMetricComparison(metric.Name, first.Signature, first.BaselineScore,
+                first.BaselineInterval, results));
+        }
+        return new PairedComparison(systems.Select(s => s.Path).ToList(), metrics, settings.BootstrapSamples, settings.Seed);
+    }
+
+    /// <summary>The report settings that go with evaluation settings: the same BLEU options, the first chrF metric
+    /// asked for (chrF2 when none), the same resampling.</summary>
+    public static EvaluationReportOptions ReportOptions(EvaluationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var chrfKind = settings.Metrics.FirstOrDefault(m => m != EvaluationMetric.Bleu, EvaluationMetric.Chrf);
+        return new EvaluationReportOptions
+        {
+            Bleu = settings.Bleu with { EffectiveOrder = false },
+            Chrf = settings.ChrfOptionsFor(chrfKind),
+            BootstrapSamples = settings.BootstrapSamples,
+            Seed = settings.Seed,
+        };
+    }
+}
