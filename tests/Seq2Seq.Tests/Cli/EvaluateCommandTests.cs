@@ -429,21 +429,4 @@ public class EvaluateCommandTests
         Assert.Equal(expected.Signature!.Format(), doc.RootElement.GetProperty("signature").GetString());
         Assert.Equal("add-k[0.50]", doc.RootElement.GetProperty("smooth").GetString());
     }
-
-    [Fact]
-    public void ThousandLinesEvaluateWellUnder200MillisecondsAfterStartUp()
-    {
-        using var temp = new TempFolder();
-        var refs = TestCorpus.References(1000, seed: 16);
-        string hyp = WriteLines(temp, "hyp", TestCorpus.Corrupt(refs, 0.2, seed: 17)), rf = WriteLines(temp, "ref", refs);
-        Assert.Equal(0, Run("--hyp", hyp, "--ref", rf).Code); // start-up: JIT
-        long best = long.MaxValue;
-        for (int run = 0; run < 3; run++)
-        {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            Assert.Equal(0, Run("--hyp", hyp, "--ref", rf).Code);
-            best = Math.Min(best, sw.ElapsedMilliseconds);
-        }
-        Assert.True(best < 200, $"evaluate on 1,000 lines took {best} ms");
-    }
 }

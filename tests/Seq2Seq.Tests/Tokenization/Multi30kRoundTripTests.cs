@@ -51,7 +51,7 @@ public class Multi30kRoundTripTests(ITestOutputHelper output)
     }
 
     [Multi30kFact]
-    public void TenThousandMergesOnGermanTrainTakeWellUnderThirtySeconds()
+    public void TenThousandMergesAreLearnedOnGermanTrain()
     {
         var normalizer = new TextNormalizer();
         List<string> train = SharedCorpora.ReadLines("train.de.gz").Select(normalizer.Normalize).ToList();
@@ -61,6 +61,5 @@ public class Multi30kRoundTripTests(ITestOutputHelper output)
         int learned = model.Merges.Count(m => m.Left != WordBoundary.MarkerString);
         output.WriteLine($"{learned} merges on {train.Count} lines in {watch.ElapsedMilliseconds} ms");
         Assert.True(learned >= 9000, $"only {learned} merges learned");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"BPE learning took {watch.Elapsed}");
     }
 }
