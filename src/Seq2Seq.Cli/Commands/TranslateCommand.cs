@@ -8,12 +8,14 @@ public sealed class TranslateCommand : ICommand
 {
     public string Name => "translate";
     public string Summary => "translate a text file (or stdin) with a trained model";
-    public string Usage => "--model MODEL [--input FILE|-] [--output FILE|-] [--beam 5] [--alpha 1.0] [--batch-tokens N] [--nbest K] [--alignments FILE] [--attention-plots DIR]";
+    public string Usage => "--model MODEL [--model MODEL ...] [--input FILE|-] [--output FILE|-] [--beam 5] [--alpha 1.0] [--batch-tokens N] [--nbest K] [--alignments FILE] [--attention-plots DIR]";
     public string Help => """
         Reads raw text, one sentence per line, applies the model's own normalization and tokenizer,
         and writes detokenized translations, exactly one line per input line, in input order.
         Progress goes to stderr; stdout carries only translations.
-          --model FILE        a checkpoint (runs/<name>/best.ckpt) or exported model
+          --model FILE        a checkpoint (runs/<name>/best.ckpt) or exported model (seq2seq export);
+                              give it several times to decode with an ensemble that averages the
+                              models' log-probabilities (they must share the target vocabulary)
           --input FILE|-      input text (default: stdin)
           --output FILE|-     output (default: stdout); a file is written atomically
           --beam K            beam size (default: the model's decoding.beam_size); 1 is greedy
@@ -26,7 +28,8 @@ public sealed class TranslateCommand : ICommand
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
-        string model = arguments.RequireOption("model");
+        var models = arguments.Options("model");
+        if (models.Count == 0) throw new UserError("missing --model (seq2seq translate --help)");
         string input = arguments.Option("input") ?? "-";
         string outputPath = arguments.Option("output") ?? "-";
         int? beam = arguments.Int("beam", 1);
@@ -40,7 +43,7 @@ public sealed class TranslateCommand : ICommand
         IReadOnlyList<string> lines = input == "-"
             ? ReadAll(Console.In)
             : Seq2Seq.Data.TextFileReader.ReadLines(input);
-        using var translator = Translator.Load(model);
+        using var translator = Translator.Load(models);
         var options = translator.DefaultOptions with
         {
             BeamSize = Math.Max(beam ?? translator.Config.Decoding.BeamSize, nbest),
@@ -50,7 +53,7 @@ public sealed class TranslateCommand : ICommand
         };
         var progress = new ProgressBar("translate", lines.Count, "sent");
         var results = translator.TranslateDetailed(lines, options, batchTokens, progress,
-            (line, length) => error.WriteLine($"warning: line {line + 1} has {length} tokens; truncated to {translator.MaxSourceLength}"));
+            t => error.WriteLine($"warning: line {t.Line + 1} has {t.Tokens} tokens; truncated to {t.Limit}"));
         var text = new StringBuilder();
         for (int i = 0; i < results.Count; i++)
         {

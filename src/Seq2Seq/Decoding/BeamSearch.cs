@@ -18,21 +18,25 @@ public static class BeamSearch
     public static IReadOnlyList<IReadOnlyList<Hypothesis>> Search(
         TranslationModel model, Tensor source, Tensor lengths, SearchOptions options)
     {
+        using var scorer = new ModelScorer(model, source, lengths);
+        return Search(scorer, options);
+    }
+
+    /// <summary>Beam search over any step scorer (one model or an ensemble).</summary>
+    public static IReadOnlyList<IReadOnlyList<Hypothesis>> Search(IStepScorer scorer, SearchOptions options)
+    {
         using var noGrad = no_grad();
         using var outer = NewDisposeScope();
-        int batch = (int)source.shape[0];
+        int batch = scorer.BatchSize;
         int k = options.BeamSize;
-        int vocab = model.Decoder.VocabularySize;
-        var sourceLengths = lengths.data<long>().ToArray();
-        var maxLength = sourceLengths.Select(l => options.MaxOutputLength((int)l)).ToArray();
+        int vocab = scorer.VocabularySize;
+        var sourceLengths = scorer.SourceLengths;
+        var maxLength = sourceLengths.Select(options.MaxOutputLength).ToArray();
         var finished = Enumerable.Range(0, batch).Select(_ => new List<Hypothesis>()).ToArray();
 
-        var encodedAll = model.Encode(source, lengths);
         // Active sentences (their original batch positions) and, per row, the alive hypothesis.
         var active = Enumerable.Range(0, batch).ToList();
-        var rows = tensor(Enumerable.Range(0, batch).SelectMany(b => Enumerable.Repeat((long)b, k)).ToArray());
-        var encoded = encodedAll.Select(rows);
-        var state = model.Decoder.InitialState(encoded.Summary);
+        scorer.Start(Enumerable.Range(0, batch).SelectMany(b => Enumerable.Repeat((long)b, k)).ToArray());
         var history = new List<int>[batch * k];
         var attention = options.KeepAttention ? new List<float[]>[batch * k] : null;
         for (int r = 0; r < history.Length; r++)
@@ -49,8 +53,7 @@ public static class BeamSearch
         for (int t = 0; active.Count > 0; t++)
         {
             using var step = NewDisposeScope();
-            var (next, weights) = model.Decoder.Step(model.Decoder.Embed(previous), state, encoded);
-            var logProbs = model.Decoder.Project(next.Attentional).log_softmax(-1); // rows x vocab
+            var (logProbs, weights) = scorer.Step(previous);                    // rows x vocab
             if (t < options.MinLength)
             {
                 logProbs.index_fill_(1, tensor(new long[] { Batch.EosId }), double.NegativeInfinity);
@@ -60,8 +63,9 @@ public static class BeamSearch
             var (topScores, topIndices) = candidates.topk(Math.Min(2 * k, k * vocab), dim: 1);
             var topScoresHost = topScores.data<float>().ToArray();
             var topIndicesHost = topIndices.data<long>().ToArray();
-            float[]? weightsHost = attention is not null ? weights.data<float>().ToArray() : null;
-            int sourceWidth = (int)weights.shape[1];
+            // Without attention weights from the scorer, hypotheses get empty attention rows.
+            float[]? weightsHost = attention is not null && weights is not null ? weights.data<float>().ToArray() : null;
+            int sourceWidth = weights is null ? 0 : (int)weights.shape[1];
             int width = (int)topScores.shape[1];
 
             var nextActive = new List<int>();
@@ -89,7 +93,7 @@ public static class BeamSearch
                         {
                             var ids = token == Batch.EosId ? history[origin].ToArray() : [.. history[origin], token];
                             finished[sentence].Add(new Hypothesis(ids, score / options.Normalizer(length),
-                                attention is null ? null : AttentionRows(attention[origin], weightsHost!, origin, sourceWidth, (int)sourceLengths[sentence])));
+                                attention is null ? null : AttentionRows(attention[origin], weightsHost, origin, sourceWidth, sourceLengths[sentence])));
                         }
                         continue;
                     }
@@ -116,36 +120,18 @@ public static class BeamSearch
                     newHistory.Add([.. history[origin], token]);
                     if (newAttention is not null)
                     {
-                        newAttention.Add([.. attention![origin], AttentionRow(weightsHost!, (int)origin, sourceWidth, (int)sourceLengths[sentence])]);
+                        newAttention.Add([.. attention![origin], AttentionRow(weightsHost, (int)origin, sourceWidth, sourceLengths[sentence])]);
                     }
                 }
             }
 
-            if (nextActive.Count == 0)
-            {
-                next.Dispose();
-                break;
-            }
-            var originTensor = tensor(origins.ToArray());
-            var reordered = next.Select(originTensor);
-            next.Dispose();
-            state.Dispose();
-            state = reordered.MoveToOuterDisposeScope();
+            if (nextActive.Count == 0) break;
+            // Rows are reordered (and finished sentences dropped) by index selection.
+            scorer.Advance(origins.ToArray());
             previous.Dispose();
             previous = tensor(tokens.ToArray()).MoveToOuterDisposeScope();
             scores.Dispose();
             scores = tensor(newScores.ToArray()).MoveToOuterDisposeScope();
-            if (nextActive.Count != active.Count)
-            {
-                var keep = tensor(nextActive.SelectMany(s => Enumerable.Repeat((long)s, k)).ToArray());
-                var shrunk = encodedAll.Select(keep);
-                encoded.Dispose();
-                encoded = shrunk;
-                encoded.Values.MoveToOuterDisposeScope();
-                encoded.ProjectedKeys.MoveToOuterDisposeScope();
-                encoded.Mask.MoveToOuterDisposeScope();
-                encoded.Summary.MoveToOuterDisposeScope();
-            }
             active = nextActive;
             history = newHistory.ToArray();
             if (newAttention is not null) attention = newAttention.ToArray();
@@ -155,14 +141,15 @@ public static class BeamSearch
             .OrderByDescending(h => h.Score).Take(Math.Max(1, options.NBest)).ToArray()).ToArray();
     }
 
-    private static float[] AttentionRow(float[] weights, int row, int width, int sourceLength)
+    private static float[] AttentionRow(float[]? weights, int row, int width, int sourceLength)
     {
+        if (weights is null) return [];
         var result = new float[sourceLength];
         Array.Copy(weights, row * width, result, 0, sourceLength);
         return result;
     }
 
-    private static float[][] AttentionRows(List<float[]> previous, float[] weights, int row, int width, int sourceLength) =>
+    private static float[][] AttentionRows(List<float[]> previous, float[]? weights, int row, int width, int sourceLength) =>
         [.. previous, AttentionRow(weights, row, width, sourceLength)];
 
     /// <summary>Sets to -inf every token that would repeat an n-gram already in the row's history.</summary>

@@ -13,25 +13,30 @@ public static class GreedySearch
 {
     public static IReadOnlyList<Hypothesis> Search(TranslationModel model, Tensor source, Tensor lengths, SearchOptions options)
     {
+        using var scorer = new ModelScorer(model, source, lengths);
+        return Search(scorer, options);
+    }
+
+    /// <summary>Greedy search over any step scorer (one model or an ensemble).</summary>
+    public static IReadOnlyList<Hypothesis> Search(IStepScorer scorer, SearchOptions options)
+    {
         using var noGrad = no_grad();
         using var outer = NewDisposeScope();
-        int batch = (int)source.shape[0];
-        var sourceLengths = lengths.data<long>().ToArray();
-        var maxLength = sourceLengths.Select(l => options.MaxOutputLength((int)l)).ToArray();
+        int batch = scorer.BatchSize;
+        var sourceLengths = scorer.SourceLengths;
+        var maxLength = sourceLengths.Select(options.MaxOutputLength).ToArray();
         int longest = maxLength.Max();
         var tokens = Enumerable.Range(0, batch).Select(_ => new List<int>()).ToArray();
         var scores = new double[batch];
         var done = new bool[batch];
         var attention = options.KeepAttention ? Enumerable.Range(0, batch).Select(_ => new List<float[]>()).ToArray() : null;
 
-        using var encoded = model.Encode(source, lengths);
-        var state = model.Decoder.InitialState(encoded.Summary);
+        scorer.Start(null);
         var previous = full(batch, (long)Batch.BosId, ScalarType.Int64);
         for (int t = 0; t < longest && done.Contains(false); t++)
         {
             using var step = NewDisposeScope();
-            var (next, weights) = model.Decoder.Step(model.Decoder.Embed(previous), state, encoded);
-            var logProbs = model.Decoder.Project(next.Attentional).log_softmax(-1); // batch x vocab
+            var (logProbs, weights) = scorer.Step(previous);                    // batch x vocab
             if (t < options.MinLength)
             {
                 logProbs.index_fill_(1, tensor(new long[] { Batch.EosId }), double.NegativeInfinity);
@@ -39,28 +44,26 @@ public static class GreedySearch
             var (best, argmax) = logProbs.max(1);
             var bestHost = best.data<float>().ToArray();
             var argmaxHost = argmax.data<long>().ToArray();
-            float[]? weightsHost = attention is not null ? weights.data<float>().ToArray() : null;
-            int width = (int)weights.shape[1];
+            float[]? weightsHost = attention is not null && weights is not null ? weights.data<float>().ToArray() : null;
+            int width = weights is null ? 0 : (int)weights.shape[1];
             for (int b = 0; b < batch; b++)
             {
                 if (done[b]) continue;
                 scores[b] += bestHost[b];
-                if (attention is not null)
+                if (weightsHost is not null)
                 {
                     var row = new float[sourceLengths[b]];
-                    Array.Copy(weightsHost!, b * width, row, 0, row.Length);
-                    attention[b].Add(row);
+                    Array.Copy(weightsHost, b * width, row, 0, row.Length);
+                    attention![b].Add(row);
                 }
                 if (argmaxHost[b] == Batch.EosId) { done[b] = true; continue; }
                 tokens[b].Add((int)argmaxHost[b]);
                 if (tokens[b].Count >= maxLength[b]) done[b] = true;
             }
-            state.Dispose();
-            state = next.MoveToOuterDisposeScope();
+            scorer.Advance(null);
             previous.Dispose();
             previous = argmax.MoveToOuterDisposeScope();
         }
-        state.Dispose();
         previous.Dispose();
         return Enumerable.Range(0, batch)
             .Select(b => new Hypothesis(tokens[b].ToArray(), scores[b], attention?[b].ToArray()))

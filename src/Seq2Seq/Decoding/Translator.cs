@@ -7,38 +7,81 @@ using Seq2Seq.Training;
 namespace Seq2Seq.Decoding;
 
 /// <summary>
-/// Translates raw text with a trained model: applies the model's own normalization and tokenizer,
-/// searches in batches, and detokenizes. One output per input, in input order; an empty line gives
-/// an empty line. The library entry point for .NET programs:
-/// <code>using var t = Translator.Load("model.ckpt"); var outs = t.Translate(lines, beam: 5);</code>
+/// Translates raw text with a trained model, or an ensemble of models: applies each model's own
+/// normalization and tokenizer to the source, searches in batches, and detokenizes. One output per
+/// input, in input order; an empty line gives an empty line. The library entry point for .NET programs:
+/// <code>using var t = Translator.Load("model.s2s"); IReadOnlyList&lt;string&gt; outs = t.Translate(lines, beam: 5);</code>
+/// <para>
+/// An ensemble (<see cref="Load(IReadOnlyList{string})"/> with several files) averages the models'
+/// log-probabilities at every step. Its models must share the target vocabulary; each may have its
+/// own source pipeline. The first model gives the config, default search settings, the target
+/// pipeline, the source tokens of <see cref="Result.SourceTokens"/> and the attention weights.
+/// </para>
 /// </summary>
 public sealed class Translator : IDisposable
 {
-    private readonly TranslationModel model;
+    private readonly Member[] members;
 
-    public ExperimentConfig Config { get; }
-    public TextPipeline Source { get; }
-    public TextPipeline Target { get; }
+    /// <summary>One loaded model with its source pipeline and source length limit.</summary>
+    private sealed record Member(string Path, TranslationModel Model, ExperimentConfig Config, TextPipeline Source, TextPipeline Target, int MaxSourceLength);
 
-    /// <summary>Longest source (in subword tokens) the model is fed; longer lines are truncated.</summary>
-    public int MaxSourceLength { get; }
+    /// <summary>The config of the (first) model.</summary>
+    public ExperimentConfig Config => members[0].Config;
 
-    private Translator(TranslationModel model, ExperimentConfig config, TextPipeline source, TextPipeline target)
+    /// <summary>The source pipeline of the (first) model.</summary>
+    public TextPipeline Source => members[0].Source;
+
+    /// <summary>The target pipeline, shared by all models.</summary>
+    public TextPipeline Target => members[0].Target;
+
+    /// <summary>Number of models: 1, or the size of the ensemble.</summary>
+    public int ModelCount => members.Length;
+
+    /// <summary>Longest source (in subword tokens) the (first) model is fed; longer lines are truncated.</summary>
+    public int MaxSourceLength => members[0].MaxSourceLength;
+
+    private Translator(Member[] members) => this.members = members;
+
+    /// <summary>Loads a checkpoint or exported model package.</summary>
+    public static Translator Load(string path) => Load([path]);
+
+    /// <summary>Loads one model, or several that are decoded together as an ensemble.</summary>
+    public static Translator Load(IReadOnlyList<string> paths)
     {
-        this.model = model;
-        Config = config;
-        Source = source;
-        Target = target;
-        MaxSourceLength = Math.Max(config.Data.MaxLength * 4, 256);
+        if (paths.Count == 0) throw new UserError("no model given");
+        Platform.NativeHeap.Configure();
+        var members = new List<Member>();
+        try
+        {
+            foreach (string path in paths)
+            {
+                var member = LoadMember(path);
+                members.Add(member);
+                CheckSharedTarget(members[0], member);
+            }
+            return new Translator([.. members]);
+        }
+        catch
+        {
+            foreach (var member in members) member.Model.Dispose();
+            throw;
+        }
     }
 
-    public static Translator Load(string path)
+    private static Member LoadMember(string path)
     {
-        Platform.NativeHeap.Configure();
         var checkpoint = Checkpoint.Load(path);
         var config = ConfigLoader.LoadFromText(checkpoint.ConfigJson, Path.GetFullPath(path) + ".config.json", $"{path} (embedded config)").Config;
-        var source = TextPipeline.FromFiles(checkpoint.SourcePipeline, config.Data);
-        var target = TextPipeline.FromFiles(checkpoint.TargetPipeline, config.Data);
+        TextPipeline source, target;
+        try
+        {
+            source = TextPipeline.FromFiles(checkpoint.SourcePipeline, config.Data);
+            target = TextPipeline.FromFiles(checkpoint.TargetPipeline, config.Data);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or System.Text.Json.JsonException)
+        {
+            throw new UserError($"{path}: damaged model, its tokenizer or vocabulary files do not load ({e.Message})");
+        }
         var model = new TranslationModel(config.Model, source.Vocabulary.Count, target.Vocabulary.Count);
         try
         {
@@ -50,10 +93,29 @@ public sealed class Translator : IDisposable
             throw new UserError($"{path}: the weights do not fit the model its config describes ({e.Message})");
         }
         model.eval();
-        return new Translator(model, config, source, target);
+        return new Member(path, model, config, source, target, Math.Max(config.Data.MaxLength * 4, 256));
     }
 
-    /// <summary>Default search settings: the model's decoding config.</summary>
+    /// <summary>Ensemble members must produce the same target ids for the same tokens.</summary>
+    private static void CheckSharedTarget(Member first, Member other)
+    {
+        if (ReferenceEquals(first, other)) return;
+        var a = first.Target.Vocabulary.Tokens;
+        var b = other.Target.Vocabulary.Tokens;
+        if (a.Count != b.Count)
+        {
+            throw new UserError($"{other.Path}: target vocabulary of {b.Count} tokens, {first.Path} has {a.Count}; an ensemble needs one shared target vocabulary");
+        }
+        for (int id = 0; id < a.Count; id++)
+        {
+            if (a[id] != b[id])
+            {
+                throw new UserError($"{other.Path}: target vocabulary differs from {first.Path}'s at id {id} ('{b[id]}' vs '{a[id]}'); an ensemble needs one shared target vocabulary");
+            }
+        }
+    }
+
+    /// <summary>Default search settings: the (first) model's decoding config.</summary>
     public SearchOptions DefaultOptions => SearchOptions.From(Config.Decoding);
 
     public IReadOnlyList<string> Translate(IReadOnlyList<string> lines, int? beam = null, double? alpha = null)
@@ -69,23 +131,33 @@ public sealed class Translator : IDisposable
     /// <summary>A translation with its n-best list and, if requested, attention.</summary>
     public sealed record Result(string Text, IReadOnlyList<string> SourceTokens, IReadOnlyList<(string Text, IReadOnlyList<string> Tokens, Hypothesis Hypothesis)> NBest);
 
+    /// <summary>A source line longer than a model's limit: 0-based line index, its length in tokens and the limit it was cut to.</summary>
+    public sealed record Truncation(int Line, int Tokens, int Limit);
+
+    /// <param name="onTruncated">called once for each line that is cut to a model's source length limit</param>
     public IReadOnlyList<Result> TranslateDetailed(IReadOnlyList<string> lines, SearchOptions options, int? batchTokens = null,
-        ProgressBar? progress = null, Action<int, int>? onTruncated = null)
+        ProgressBar? progress = null, Action<Truncation>? onTruncated = null)
     {
         var sourceTokens = new List<IReadOnlyList<string>>(lines.Count);
-        var ids = new List<int[]>(lines.Count);
+        var ids = members.Select(_ => new List<int[]>(lines.Count)).ToArray();
         for (int i = 0; i < lines.Count; i++)
         {
-            var tokens = Source.Tokenize(lines[i]);
-            if (tokens.Count > MaxSourceLength)
+            bool reported = false;
+            for (int m = 0; m < members.Length; m++)
             {
-                onTruncated?.Invoke(i, tokens.Count);
-                tokens = tokens.Take(MaxSourceLength).ToArray();
+                var tokens = members[m].Source.Tokenize(lines[i]);
+                if (tokens.Count > members[m].MaxSourceLength)
+                {
+                    if (!reported) onTruncated?.Invoke(new Truncation(i, tokens.Count, members[m].MaxSourceLength));
+                    reported = true;
+                    tokens = tokens.Take(members[m].MaxSourceLength).ToArray();
+                }
+                if (m == 0) sourceTokens.Add(tokens);
+                ids[m].Add(members[m].Source.Vocabulary.Encode(tokens));
             }
-            sourceTokens.Add(tokens);
-            ids.Add(Source.Vocabulary.Encode(tokens));
         }
-        var hypotheses = BatchDecoder.Decode(model, ids, options, batchTokens ?? Config.Decoding.BatchTokens, progress);
+        var hypotheses = BatchDecoder.Decode(members.Select(m => m.Model).ToArray(), ids, options,
+            batchTokens ?? Config.Decoding.BatchTokens, progress);
         return hypotheses.Select((list, i) =>
         {
             var nbest = list.Select(h =>
@@ -101,5 +173,8 @@ public sealed class Translator : IDisposable
         }).ToArray();
     }
 
-    public void Dispose() => model.Dispose();
+    public void Dispose()
+    {
+        foreach (var member in members) member.Model.Dispose();
+    }
 }

@@ -7,7 +7,9 @@ namespace Seq2Seq.Training;
 /// <summary>
 /// A checkpoint or exported model: one zip file holding everything needed to resume training or to
 /// translate: the format marker, the config, both text pipelines (tokenizer model + vocabulary),
-/// the model weights and, for training checkpoints, optimizer and trainer state. It is written to a
+/// the model weights and, for training checkpoints, optimizer and trainer state. The format marker
+/// says which of the two kinds the file is: "checkpoint" (written by training) or "model" (an
+/// exported package, <see cref="Export"/>, without optimizer and trainer state). It is written to a
 /// temporary file beside the target and renamed, so a crash never leaves a broken file.
 /// </summary>
 public sealed class Checkpoint
@@ -15,12 +17,45 @@ public sealed class Checkpoint
     public const string FormatName = "seq2seq-model";
     public const int FormatVersion = 1;
 
+    /// <summary>The kind of a file with training state (resumable).</summary>
+    public const string CheckpointKind = "checkpoint";
+
+    /// <summary>The kind of an exported model package: only what translation needs.</summary>
+    public const string ModelKind = "model";
+
     public required string ConfigJson { get; init; }
     public required IReadOnlyDictionary<string, string> SourcePipeline { get; init; }
     public required IReadOnlyDictionary<string, string> TargetPipeline { get; init; }
     public required byte[] Weights { get; init; }
     public byte[]? OptimizerState { get; init; }
     public TrainingState? TrainingState { get; init; }
+
+    /// <summary><see cref="CheckpointKind"/> when the file carries optimizer or trainer state, else <see cref="ModelKind"/>.</summary>
+    public string Kind => OptimizerState is null && TrainingState is null ? ModelKind : CheckpointKind;
+
+    /// <summary>The same model without optimizer and trainer state: what an exported package holds.</summary>
+    public Checkpoint WithoutTrainingState() => new()
+    {
+        ConfigJson = ConfigJson,
+        SourcePipeline = SourcePipeline,
+        TargetPipeline = TargetPipeline,
+        Weights = Weights,
+    };
+
+    /// <summary>
+    /// Writes the model package of a checkpoint (or of another package): weights, config,
+    /// tokenizers and vocabularies, marked as kind "model". Returns the package.
+    /// </summary>
+    public static Checkpoint Export(string checkpointPath, string packagePath)
+    {
+        if (Path.GetFullPath(checkpointPath) == Path.GetFullPath(packagePath))
+        {
+            throw new UserError($"{packagePath}: the package would overwrite the checkpoint it is exported from");
+        }
+        var package = Load(checkpointPath).WithoutTrainingState();
+        package.Save(packagePath);
+        return package;
+    }
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -32,7 +67,7 @@ public sealed class Checkpoint
         using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
-            WriteText(zip, "format.json", JsonSerializer.Serialize(new { format = FormatName, version = FormatVersion }));
+            WriteText(zip, "format.json", JsonSerializer.Serialize(new { format = FormatName, version = FormatVersion, kind = Kind }));
             WriteText(zip, "config.json", ConfigJson);
             foreach (var (name, text) in SourcePipeline) WriteText(zip, "source/" + name, text);
             foreach (var (name, text) in TargetPipeline) WriteText(zip, "target/" + name, text);
@@ -51,15 +86,15 @@ public sealed class Checkpoint
         {
             using var zip = ZipFile.OpenRead(path);
             var format = zip.GetEntry("format.json") ?? throw new UserError($"{path}: not a Seq2Seq model (no format marker)");
-            using (var doc = JsonDocument.Parse(ReadText(format)))
+            var (name, version, kind) = ReadFormat(path, ReadText(format));
+            if (name != FormatName) throw new UserError($"{path}: not a Seq2Seq model (format '{name}')");
+            if (version != FormatVersion)
             {
-                string? name = doc.RootElement.TryGetProperty("format", out var f) ? f.GetString() : null;
-                int version = doc.RootElement.TryGetProperty("version", out var v) ? v.GetInt32() : -1;
-                if (name != FormatName) throw new UserError($"{path}: not a Seq2Seq model (format '{name}')");
-                if (version != FormatVersion)
-                {
-                    throw new UserError($"{path}: model format version {version}; this program reads version {FormatVersion}");
-                }
+                throw new UserError($"{path}: model format version {version}; this program reads version {FormatVersion}");
+            }
+            if (kind is not (CheckpointKind or ModelKind))
+            {
+                throw new UserError($"{path}: unknown model file kind '{kind}' (expected '{ModelKind}' or '{CheckpointKind}')");
             }
             string Required(string entry) => ReadText(zip.GetEntry(entry) ?? throw new UserError($"{path}: damaged model, '{entry}' is missing"));
             var trainer = zip.GetEntry("trainer.json");
@@ -70,12 +105,48 @@ public sealed class Checkpoint
                 TargetPipeline = ReadFolder(zip, "target/"),
                 Weights = ReadBytes(zip.GetEntry("weights.bin") ?? throw new UserError($"{path}: damaged model, 'weights.bin' is missing")),
                 OptimizerState = zip.GetEntry("optimizer.bin") is { } o ? ReadBytes(o) : null,
-                TrainingState = trainer is null ? null : JsonSerializer.Deserialize<TrainingState>(ReadText(trainer)),
+                TrainingState = trainer is null ? null : ReadTrainingState(path, ReadText(trainer)),
             };
         }
         catch (InvalidDataException)
         {
             throw new UserError($"{path}: not a Seq2Seq model (not a zip archive)");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UserError($"{path}: cannot read the model file ({e.Message})");
+        }
+    }
+
+    /// <summary>The marker's format name, version (-1 when absent) and kind (files written before kinds existed are checkpoints).</summary>
+    private static (string? Name, int Version, string? Kind) ReadFormat(string path, string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new UserError($"{path}: not a Seq2Seq model (format marker is not a JSON object)");
+            string? name = root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+            int version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int n) ? n : -1;
+            string? kind = !root.TryGetProperty("kind", out var k) ? CheckpointKind
+                : k.ValueKind == JsonValueKind.String ? k.GetString() : k.ToString();
+            return (name, version, kind);
+        }
+        catch (JsonException)
+        {
+            throw new UserError($"{path}: not a Seq2Seq model (unreadable format marker)");
+        }
+    }
+
+    private static TrainingState ReadTrainingState(string path, string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TrainingState>(json) ?? throw new UserError($"{path}: damaged checkpoint, 'trainer.json' is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new UserError($"{path}: damaged checkpoint, 'trainer.json' is unreadable ({e.Message})");
         }
     }
 

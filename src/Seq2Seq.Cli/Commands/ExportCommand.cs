@@ -1,0 +1,49 @@
+using System.Globalization;
+using Seq2Seq.Decoding;
+using Seq2Seq.Training;
+
+namespace Seq2Seq.Cli.Commands;
+
+public sealed class ExportCommand : ICommand
+{
+    public string Name => "export";
+    public string Summary => "package a checkpoint as a model file for translation (no optimizer state)";
+    public string Usage => "--model CHECKPOINT --output FILE.s2s [--overwrite]";
+    public string Help => """
+        Writes a model package: one file with the weights, config, tokenizers and vocabularies of a
+        checkpoint, without its optimizer and trainer state (so it cannot resume training, and is
+        smaller). It needs nothing else: 'seq2seq translate --model FILE.s2s' and the library's
+        Translator.Load("FILE.s2s") read it. The package is checked by loading it once.
+          --model FILE        a checkpoint (runs/<name>/best.ckpt) or another package
+          --output FILE       the package to write (by convention FILE.s2s); written atomically
+          --overwrite         replace an existing output file
+        """;
+
+    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+    {
+        string model = arguments.RequireOption("model");
+        string package = arguments.RequireOption("output");
+        bool overwrite = arguments.Flag("overwrite");
+        arguments.RejectUnknown(0);
+        if (File.Exists(package) && !overwrite) throw new UserError($"{package} exists; give --overwrite to replace it");
+
+        var exported = Checkpoint.Export(model, package);
+        // A package that cannot be loaded for translation is worse than none.
+        Translator translator;
+        try
+        {
+            translator = Translator.Load(package);
+        }
+        catch
+        {
+            File.Delete(package);
+            throw;
+        }
+        using (translator)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"exported {model} -> {package} ({exported.Kind}, {new FileInfo(package).Length / 1024.0 / 1024.0:F1} MB; source vocabulary {translator.Source.Vocabulary.Count}, target vocabulary {translator.Target.Vocabulary.Count})"));
+        }
+        return 0;
+    }
+}
