@@ -20,12 +20,30 @@ public sealed class PreparedCorpus
     public required string FilterReport { get; init; }
     public required TimeSpan Elapsed { get; init; }
 
-    public static PreparedCorpus Prepare(ExperimentConfig config, TextWriter log, (TextPipeline Source, TextPipeline Target)? pipelines = null)
+    /// <summary>True when the corpus came from the cache rather than being prepared anew.</summary>
+    public bool FromCache { get; init; }
+
+    /// <param name="pipelines">existing pipelines (a resumed run) instead of learning new ones</param>
+    /// <param name="cacheFolder">where prepared corpora are cached (see <see cref="CorpusCache"/>); null for no cache</param>
+    public static PreparedCorpus Prepare(ExperimentConfig config, TextWriter log, (TextPipeline Source, TextPipeline Target)? pipelines = null,
+        string? cacheFolder = null)
     {
         var clock = Stopwatch.StartNew();
         var data = config.Data;
         var train = TextFileReader.ReadParallel(data.Train, data.SrcLang, data.TrgLang);
         var dev = TextFileReader.ReadParallel(data.Dev, data.SrcLang, data.TrgLang);
+        string? cachePath = cacheFolder is null || pipelines is not null ? null
+            : CorpusCache.PathFor(cacheFolder, CorpusCache.Key(config, [train.SourcePath, train.TargetPath, dev.SourcePath, dev.TargetPath]));
+        if (cachePath is not null && CorpusCache.TryLoad(cachePath, data) is { } cached)
+        {
+            log.WriteLine($"{cached.Report} (cached: {cachePath})");
+            return new PreparedCorpus
+            {
+                Source = cached.Source, Target = cached.Target, Train = cached.Train, Dev = cached.Dev,
+                DevSourceText = dev.Source, DevTargetText = dev.Target, FilterReport = cached.Report,
+                Elapsed = clock.Elapsed, FromCache = true,
+            };
+        }
         var normalizer = TextNormalizer.FromConfig(data);
         var trainSource = train.Source.Select(normalizer.Normalize).ToArray();
         var trainTarget = train.Target.Select(normalizer.Normalize).ToArray();
@@ -69,7 +87,7 @@ public sealed class PreparedCorpus
         log.WriteLine(report);
 
         var devPairs = dev.Source.Select((line, i) => new TokenizedPair(i, source.Encode(line), target.Encode(dev.Target[i]))).ToArray();
-        return new PreparedCorpus
+        var prepared = new PreparedCorpus
         {
             Source = source,
             Target = target,
@@ -80,6 +98,8 @@ public sealed class PreparedCorpus
             FilterReport = report,
             Elapsed = clock.Elapsed,
         };
+        if (cachePath is not null) CorpusCache.Save(cachePath, prepared);
+        return prepared;
     }
 
     private static (ISubwordTokenizer Source, ISubwordTokenizer Target) LearnTokenizers(

@@ -61,10 +61,21 @@ public static class TextFileReader
         throw new UserError($"{plain}: file not found (nor {plain}.gz)");
     }
 
-    /// <summary>Reads both sides of a split and checks that they pair up line by line.</summary>
+    /// <summary>
+    /// Reads both sides of a split and checks that they pair up line by line. A split is either two
+    /// files, '&lt;prefix&gt;.&lt;lang&gt;' (or .gz) per language, or, when those do not exist, one TSV file
+    /// '&lt;prefix&gt;.tsv' (or .tsv.gz) with the source in the first column and the target in the second.
+    /// </summary>
     public static (IReadOnlyList<string> Source, IReadOnlyList<string> Target, string SourcePath, string TargetPath) ReadParallel(
         string prefix, string sourceLanguage, string targetLanguage)
     {
+        bool separate = Exists(prefix, sourceLanguage) || Exists(prefix, targetLanguage);
+        if (!separate && (File.Exists(prefix + ".tsv") || File.Exists(prefix + ".tsv.gz")))
+        {
+            string tsv = File.Exists(prefix + ".tsv") ? prefix + ".tsv" : prefix + ".tsv.gz";
+            var (src, trg) = ReadTsv(tsv);
+            return (src, trg, tsv, tsv);
+        }
         string sourcePath = Resolve(prefix, sourceLanguage), targetPath = Resolve(prefix, targetLanguage);
         var source = ReadLines(sourcePath);
         var target = ReadLines(targetPath);
@@ -73,5 +84,28 @@ public static class TextFileReader
             throw new UserError($"{sourcePath} has {source.Count:N0} lines but {targetPath} has {target.Count:N0}: a parallel corpus needs one line per sentence on both sides");
         }
         return (source, target, sourcePath, targetPath);
+    }
+
+    private static bool Exists(string prefix, string language) =>
+        File.Exists($"{prefix}.{language}") || File.Exists($"{prefix}.{language}.gz");
+
+    /// <summary>A TSV file of pairs: exactly one tab per line (source, then target).</summary>
+    public static (IReadOnlyList<string> Source, IReadOnlyList<string> Target) ReadTsv(string path)
+    {
+        var lines = ReadLines(path);
+        var source = new string[lines.Count];
+        var target = new string[lines.Count];
+        for (int i = 0; i < lines.Count; i++)
+        {
+            int tab = lines[i].IndexOf('\t');
+            if (tab < 0 || lines[i].IndexOf('\t', tab + 1) >= 0)
+            {
+                int columns = lines[i].Count(c => c == '\t') + 1;
+                throw new UserError($"{path}:{i + 1}: expected 2 tab-separated columns (source, target), found {columns}");
+            }
+            source[i] = lines[i][..tab];
+            target[i] = lines[i][(tab + 1)..];
+        }
+        return (source, target);
     }
 }

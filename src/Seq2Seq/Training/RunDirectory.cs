@@ -17,6 +17,9 @@ public sealed class RunDirectory(string path)
     public string ReportFolder => Combine("report");
     public string AttentionFolder => Combine("attention");
 
+    /// <summary>Prepared corpora, keyed by their inputs (kept across --overwrite: a key never goes stale).</summary>
+    public string CacheFolder => Combine("cache");
+
     public string StepCheckpoint(int step) => System.IO.Path.Combine(CheckpointFolder, $"step-{step:D8}.ckpt");
 
     public bool HasStarted => File.Exists(LastCheckpoint) || File.Exists(Metrics);

@@ -34,7 +34,7 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         Checkpoint? resumeFrom = mode == RunDirectory.Mode.Resume ? Checkpoint.Load(run.LastCheckpoint) : null;
         (TextPipeline, TextPipeline)? pipelines = resumeFrom is null ? null
             : (TextPipeline.FromFiles(resumeFrom.SourcePipeline, config.Data), TextPipeline.FromFiles(resumeFrom.TargetPipeline, config.Data));
-        var corpus = PreparedCorpus.Prepare(config, log, pipelines);
+        var corpus = PreparedCorpus.Prepare(config, log, pipelines, run.CacheFolder);
         log.WriteLine($"data prepared in {corpus.Elapsed.TotalSeconds:F1} s: vocabulary {corpus.Source.Vocabulary.Count:N0} source / {corpus.Target.Vocabulary.Count:N0} target; dev {corpus.Dev.Count:N0} pairs");
 
         using var model = new TranslationModel(config.Model, corpus.Source.Vocabulary.Count, corpus.Target.Vocabulary.Count);
