@@ -71,7 +71,7 @@ public static class ReferenceBenchmark
                     var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
                     var (smoothed, _) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, 0.1);
                     var loss = smoothed / batch.TargetTokens;
-                    optimizer.zero_grad();
+                    model.zero_grad(); // set_to_none: backward writes fresh gradients, nothing to zero
                     loss.backward();
                     nn.utils.clip_grad_norm_(parameters, 1.0);
                     optimizer.step();
