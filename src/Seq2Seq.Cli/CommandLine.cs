@@ -14,6 +14,7 @@ public static class CommandLine
         new PrepareCommand(),
         new CorpusCommand(),
         new BenchCommand(),
+        new AverageCommand(),
     ];
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
