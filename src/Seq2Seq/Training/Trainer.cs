@@ -204,10 +204,26 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
                     Window = window,
                 };
                 checkpoints.Save(MakeCheckpoint(model, optimizer, corpus, state), state.Step, kept);
+                ReleaseCheckpointBuffers();
             }
         }
         log.WriteLine($"training stopped: {stopReason}");
         return Summary(state, run, TimeSpan.FromSeconds(elapsedBefore + clock.Elapsed.TotalSeconds));
+    }
+
+    /// <summary>
+    /// Writing a checkpoint allocates several copies of the weights and of Adam's moments as .NET
+    /// arrays on the large-object heap (about 36 MB for a 1M-parameter model, 3 x 12 bytes per
+    /// parameter). Training steps allocate almost nothing managed, so no full collection comes to
+    /// free them and resident memory grew by that much at every validation (measured: 1.06M
+    /// parameters, validation every 100 steps: 326 -> 451 MB over 400 steps, all of it .NET heap).
+    /// One full blocking collection per validation (a few ms, next to the seconds of validation)
+    /// returns it, and keeps the step loop free of collections.
+    /// </summary>
+    private static void ReleaseCheckpointBuffers()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     private TrainingSummary Summary(TrainingState state, RunDirectory run, TimeSpan wall) =>
