@@ -15,6 +15,7 @@ public static class CommandLine
         new PrepareCommand(),
         new CorpusCommand(),
         new BenchCommand(),
+        new AverageCommand(),
     ];
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

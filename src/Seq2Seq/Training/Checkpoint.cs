@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Seq2Seq.Training;
 
@@ -10,7 +11,7 @@ namespace Seq2Seq.Training;
 /// the model weights and, for training checkpoints, optimizer and trainer state. The format marker
 /// says which of the two kinds the file is: "checkpoint" (written by training) or "model" (an
 /// exported package, <see cref="Export"/>, without optimizer and trainer state). It is written to a
-/// temporary file beside the target and renamed, so a crash never leaves a broken file.
+/// temporary file beside the target, flushed to disk and renamed, so a crash never leaves a broken file.
 /// </summary>
 public sealed class Checkpoint
 {
@@ -57,26 +58,24 @@ public sealed class Checkpoint
         return package;
     }
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
-    public void Save(string path)
+    private static readonly JsonSerializerOptions Json = new()
     {
-        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        string temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
-        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
-        {
-            WriteText(zip, "format.json", JsonSerializer.Serialize(new { format = FormatName, version = FormatVersion, kind = Kind }));
-            WriteText(zip, "config.json", ConfigJson);
-            foreach (var (name, text) in SourcePipeline) WriteText(zip, "source/" + name, text);
-            foreach (var (name, text) in TargetPipeline) WriteText(zip, "target/" + name, text);
-            WriteBytes(zip, "weights.bin", Weights);
-            if (OptimizerState is not null) WriteBytes(zip, "optimizer.bin", OptimizerState);
-            if (TrainingState is not null) WriteText(zip, "trainer.json", JsonSerializer.Serialize(TrainingState, Json));
-        }
-        File.Move(temp, path, overwrite: true);
-    }
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, // a best score of NaN before the first validation
+    };
+
+    /// <summary>Writes the checkpoint atomically and durably (<see cref="DurableFile"/>).</summary>
+    public void Save(string path) => DurableFile.Write(path, file =>
+    {
+        using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
+        WriteText(zip, "format.json", JsonSerializer.Serialize(new { format = FormatName, version = FormatVersion, kind = Kind }));
+        WriteText(zip, "config.json", ConfigJson);
+        foreach (var (name, text) in SourcePipeline) WriteText(zip, "source/" + name, text);
+        foreach (var (name, text) in TargetPipeline) WriteText(zip, "target/" + name, text);
+        WriteBytes(zip, "weights.bin", Weights);
+        if (OptimizerState is not null) WriteBytes(zip, "optimizer.bin", OptimizerState);
+        if (TrainingState is not null) WriteText(zip, "trainer.json", JsonSerializer.Serialize(TrainingState, Json));
+    });
 
     /// <summary>Reads a checkpoint; any file that is not one (or of another format version) gets a clear error.</summary>
     public static Checkpoint Load(string path)
@@ -142,7 +141,7 @@ public sealed class Checkpoint
     {
         try
         {
-            return JsonSerializer.Deserialize<TrainingState>(json) ?? throw new UserError($"{path}: damaged checkpoint, 'trainer.json' is empty");
+            return JsonSerializer.Deserialize<TrainingState>(json, Json) ?? throw new UserError($"{path}: damaged checkpoint, 'trainer.json' is empty");
         }
         catch (JsonException e)
         {

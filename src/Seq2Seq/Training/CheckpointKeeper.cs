@@ -1,3 +1,4 @@
+using System.Globalization;
 using Seq2Seq.Configuration;
 
 namespace Seq2Seq.Training;
@@ -5,52 +6,95 @@ namespace Seq2Seq.Training;
 /// <summary>
 /// Keeps the best N checkpoints (by the validation metric) in the run's checkpoints folder and
 /// best.ckpt as a copy of the best one; worse ones are deleted.
+/// <para>
+/// Crash safety: the list of kept checkpoints is part of the trainer state inside last.ckpt, and
+/// last.ckpt is written after the new step checkpoint and before anything is deleted or copied
+/// (<see cref="Save"/>). Whatever moment a crash hits, the list in last.ckpt names files that
+/// exist, and <see cref="Restore"/> removes what the dead run wrote after it and rewrites best.ckpt
+/// and index.tsv from it, so a resumed run keeps exactly what an uninterrupted one would.
+/// </para>
 /// </summary>
 public sealed class CheckpointKeeper(RunDirectory run, int keep, ValidationMetric metric)
 {
-    private readonly List<(int Step, double Score)> kept = [];
+    private List<KeptCheckpoint> kept = [];
     private string Index => Path.Combine(run.CheckpointFolder, "index.tsv");
 
-    public IReadOnlyList<(int Step, double Score)> Kept => kept;
+    /// <summary>The kept checkpoints, best first (ties: the earlier step first).</summary>
+    public IReadOnlyList<KeptCheckpoint> Kept => kept;
 
-    private bool Better(double a, double b) => metric == ValidationMetric.Bleu ? a > b : a < b;
-
-    /// <summary>Reads the list of kept checkpoints after a resume.</summary>
-    public void Restore()
+    /// <summary>Best first (NaN scores last), ties by the earlier step.</summary>
+    private int Compare(KeptCheckpoint x, KeptCheckpoint y)
     {
-        kept.Clear();
-        if (!File.Exists(Index)) return;
-        foreach (var line in File.ReadAllLines(Index))
+        bool xNaN = double.IsNaN(x.Score), yNaN = double.IsNaN(y.Score);
+        if (xNaN != yNaN) return xNaN ? 1 : -1;
+        if (!xNaN && x.Score != y.Score) return metric == ValidationMetric.Bleu ? y.Score.CompareTo(x.Score) : x.Score.CompareTo(y.Score);
+        return x.Step.CompareTo(y.Step);
+    }
+
+    /// <summary>The list as it will be after offering a checkpoint of this step and score; nothing changes yet.</summary>
+    public IReadOnlyList<KeptCheckpoint> Plan(int step, double score)
+    {
+        var next = kept.Where(k => k.Step != step).ToList();
+        next.Add(new KeptCheckpoint(step, score));
+        next.Sort(Compare);
+        if (next.Count > keep) next.RemoveRange(keep, next.Count - keep);
+        return next;
+    }
+
+    /// <summary>
+    /// Writes a validated checkpoint: its step checkpoint if <paramref name="next"/> (from
+    /// <see cref="Plan"/>, and recorded in the checkpoint's trainer state) keeps it, then last.ckpt
+    /// (the commit point), then deletes dropped checkpoints and updates best.ckpt and index.tsv.
+    /// </summary>
+    public void Save(Checkpoint checkpoint, int step, IReadOnlyList<KeptCheckpoint> next)
+    {
+        if (next.Any(k => k.Step == step)) checkpoint.Save(run.StepCheckpoint(step));
+        checkpoint.Save(run.LastCheckpoint);
+        int? oldBest = kept.Count > 0 ? kept[0].Step : null;
+        kept = [.. next];
+        RemoveUnlisted();
+        if (kept.Count > 0 && (oldBest != kept[0].Step || !File.Exists(run.BestCheckpoint))) CopyBest();
+        WriteIndex();
+    }
+
+    /// <summary>
+    /// After a resume: takes the list recorded in last.ckpt (or, for checkpoints of older versions,
+    /// index.tsv), deletes step checkpoints the list does not name (written after last.ckpt by
+    /// the run that died) and rewrites best.ckpt and index.tsv from the list.
+    /// </summary>
+    public void Restore(IReadOnlyList<KeptCheckpoint>? recorded)
+    {
+        kept = recorded is not null ? [.. recorded] : ReadIndex();
+        kept.RemoveAll(k => !File.Exists(run.StepCheckpoint(k.Step)));
+        kept.Sort(Compare);
+        DurableFile.RemoveStale(run.CheckpointFolder);
+        if (recorded is not null) RemoveUnlisted();
+        if (kept.Count > 0) CopyBest();
+        WriteIndex();
+    }
+
+    private void RemoveUnlisted()
+    {
+        if (!Directory.Exists(run.CheckpointFolder)) return;
+        var listed = kept.Select(k => Path.GetFileName(run.StepCheckpoint(k.Step))).ToHashSet();
+        foreach (var file in Directory.GetFiles(run.CheckpointFolder, "step-*.ckpt"))
         {
-            var parts = line.Split('\t');
-            int step = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
-            if (File.Exists(run.StepCheckpoint(step)))
-            {
-                kept.Add((step, double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)));
-            }
+            if (!listed.Contains(Path.GetFileName(file))) File.Delete(file);
         }
     }
 
-    public void Offer(Checkpoint checkpoint, int step, double score)
+    private void CopyBest() => DurableFile.Copy(run.StepCheckpoint(kept[0].Step), run.BestCheckpoint);
+
+    private void WriteIndex() =>
+        DurableFile.WriteAllLines(Index, kept.Select(k => FormattableString.Invariant($"{k.Step}\t{k.Score:R}")));
+
+    private List<KeptCheckpoint> ReadIndex()
     {
-        bool qualifies = kept.Count < keep || Better(score, kept[^1].Score);
-        if (!qualifies) return;
-        checkpoint.Save(run.StepCheckpoint(step));
-        kept.Add((step, score));
-        kept.Sort((x, y) => Better(x.Score, y.Score) ? -1 : Better(y.Score, x.Score) ? 1 : x.Step.CompareTo(y.Step));
-        while (kept.Count > keep)
+        if (!File.Exists(Index)) return [];
+        return File.ReadAllLines(Index).Where(l => l.Length > 0).Select(line =>
         {
-            File.Delete(run.StepCheckpoint(kept[^1].Step));
-            kept.RemoveAt(kept.Count - 1);
-        }
-        if (kept[0].Step == step)
-        {
-            string temp = run.BestCheckpoint + ".tmp";
-            File.Copy(run.StepCheckpoint(step), temp, overwrite: true);
-            File.Move(temp, run.BestCheckpoint, overwrite: true);
-        }
-        string indexTemp = Index + ".tmp";
-        File.WriteAllLines(indexTemp, kept.Select(k => FormattableString.Invariant($"{k.Step}\t{k.Score:R}")));
-        File.Move(indexTemp, Index, overwrite: true);
+            var parts = line.Split('\t');
+            return new KeptCheckpoint(int.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
+        }).ToList();
     }
 }

@@ -1,28 +1,48 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Seq2Seq.Training;
 
-/// <summary>The run's metrics as JSON lines: one line per logging step and per validation.</summary>
+/// <summary>
+/// The run's metrics as JSON lines: one line per logging step and per validation, and one when
+/// training stops. Non-finite numbers (the perplexity of a diverging model) are written as the
+/// strings "NaN", "Infinity" and "-Infinity"; <see cref="Number"/> reads them back.
+/// </summary>
 public sealed class MetricsLog(string path)
 {
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     public string Path { get; } = path;
 
     public void Append(object record)
     {
-        File.AppendAllText(Path, JsonSerializer.Serialize(record) + "\n");
+        File.AppendAllText(Path, JsonSerializer.Serialize(record, Json) + "\n");
     }
 
-    /// <summary>Drops records after the given step (used when a run resumes from an earlier checkpoint).</summary>
+    /// <summary>A number of a metrics record, including the named non-finite values.</summary>
+    public static double Number(JsonElement value) => value.ValueKind == JsonValueKind.String
+        ? double.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+        : value.GetDouble();
+
+    /// <summary>
+    /// Drops records after the given step (used when a run resumes from an earlier checkpoint),
+    /// and a last line cut short by a crash in the middle of an append.
+    /// </summary>
     public void TruncateAfter(int step)
     {
         if (!File.Exists(Path)) return;
         var kept = File.ReadAllLines(Path).Where(line =>
         {
-            using var doc = JsonDocument.Parse(line);
-            return !doc.RootElement.TryGetProperty("step", out var s) || s.GetInt32() <= step;
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                return !doc.RootElement.TryGetProperty("step", out var s) || s.GetInt32() <= step;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
         }).ToArray();
-        string temp = Path + ".tmp";
-        File.WriteAllLines(temp, kept);
-        File.Move(temp, Path, overwrite: true);
+        DurableFile.WriteAllLines(Path, kept);
     }
 }

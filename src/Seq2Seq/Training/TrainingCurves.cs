@@ -22,13 +22,18 @@ public static class TrainingCurves
             switch (root.GetProperty("kind").GetString())
             {
                 case "train":
-                    trainLoss.Add(new ChartPoint(step, root.GetProperty("loss").GetDouble()));
+                    Add(trainLoss, step, MetricsLog.Number(root.GetProperty("loss")));
                     break;
                 case "validation":
-                    devLoss.Add(new ChartPoint(step, root.GetProperty("loss").GetDouble()));
-                    devBleu.Add(new ChartPoint(step, root.GetProperty("bleu").GetDouble()));
+                    Add(devLoss, step, MetricsLog.Number(root.GetProperty("loss")));
+                    Add(devBleu, step, MetricsLog.Number(root.GetProperty("bleu")));
                     break;
             }
+        }
+        // A diverging run's infinite or NaN values are left out of the picture.
+        static void Add(List<ChartPoint> series, double step, double value)
+        {
+            if (double.IsFinite(value)) series.Add(new ChartPoint(step, value));
         }
         LineChart.Write(pngPath, title,
         [

@@ -1,8 +1,12 @@
+using Seq2Seq.Configuration;
+
 namespace Seq2Seq.Training;
 
 /// <summary>
 /// Where training stands, saved in every checkpoint so that a resumed run continues exactly:
-/// update count, data position, best validation result, schedule state and the random state.
+/// update count, data position, best validation result, early-stopping and schedule state, the
+/// kept checkpoints, the skip counters, the partly filled logging window and the random state.
+/// (Model weights and the optimizer's moments and step counts are saved beside it.)
 /// </summary>
 public sealed record TrainingState
 {
@@ -17,11 +21,54 @@ public sealed record TrainingState
     public int ValidationsWithoutImprovement { get; init; }
     public double PlateauRate { get; init; }
     public int PlateauBadValidations { get; init; }
+
+    /// <summary>Updates skipped because the loss or the gradient was not finite, in all and in a row.</summary>
     public int SkippedUpdates { get; init; }
+    public int ConsecutiveSkippedUpdates { get; init; }
+
     public double ElapsedSeconds { get; init; }
 
     /// <summary>libtorch's default generator state (dropout), base64.</summary>
     public string RandomState { get; init; } = "";
 
+    /// <summary>The checkpoints kept in checkpoints/, best first (null in checkpoints of older versions: then index.tsv is read).</summary>
+    public IReadOnlyList<KeptCheckpoint>? KeptCheckpoints { get; init; }
+
+    /// <summary>Sums of the training steps since the last metrics line, so a resumed run logs the same numbers.</summary>
+    public TrainingWindow Window { get; init; } = new();
+
     public bool Finished { get; init; }
+
+    /// <summary>Whether a validation score improves on the best so far (higher BLEU, lower loss or perplexity).</summary>
+    public static bool Improves(double score, double best, ValidationMetric metric) =>
+        double.IsNaN(best) || (metric == ValidationMetric.Bleu ? score > best : score < best);
+
+    /// <summary>The bookkeeping after a validation: best score and step, validations without improvement.</summary>
+    public TrainingState Validated(double score, ValidationMetric metric, out bool improved)
+    {
+        improved = Improves(score, BestScore, metric);
+        return this with
+        {
+            BestScore = improved ? score : BestScore,
+            BestStep = improved ? Step : BestStep,
+            ValidationsWithoutImprovement = improved ? 0 : ValidationsWithoutImprovement + 1,
+        };
+    }
+
+    /// <summary>Early stopping: <paramref name="patience"/> validations in a row without improvement (0: never).</summary>
+    public bool PatienceExhausted(int patience) => patience > 0 && ValidationsWithoutImprovement >= patience;
+}
+
+/// <summary>A checkpoint kept in the run's checkpoints folder and its validation score.</summary>
+public sealed record KeptCheckpoint(int Step, double Score);
+
+/// <summary>Running sums of the training steps of one logging window.</summary>
+public sealed record TrainingWindow
+{
+    public double Loss { get; init; }
+    public double Tokens { get; init; }
+    public double Padding { get; init; }
+    public double Positions { get; init; }
+    public double GradNorm { get; init; }
+    public int Steps { get; init; }
 }

@@ -1,0 +1,92 @@
+using System.Text;
+using Seq2Seq.Configuration;
+using Seq2Seq.Training;
+
+namespace Seq2Seq.Tests.Training;
+
+public class CheckpointTests
+{
+    internal static Checkpoint Fake(int marker, TrainingState? state = null) => new()
+    {
+        ConfigJson = "{}",
+        SourcePipeline = new Dictionary<string, string> { ["vocab.json"] = "[]" },
+        TargetPipeline = new Dictionary<string, string> { ["vocab.json"] = "[]" },
+        Weights = Encoding.ASCII.GetBytes($"weights {marker}"),
+        TrainingState = state ?? new TrainingState { Step = marker },
+    };
+
+    internal static string Marker(string path) => Encoding.ASCII.GetString(Checkpoint.Load(path).Weights);
+
+    [Fact]
+    public void ACrashMidWriteLeavesThePreviousFileIntact()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("last.ckpt");
+        Fake(1).Save(path);
+
+        // A write that dies half way (here: an exception after part of the content) ...
+        var partial = Assert.Throws<IOException>(() => DurableFile.Write(path, stream =>
+        {
+            stream.Write(new byte[1000]);
+            throw new IOException("disk gone");
+        }));
+        Assert.Equal("disk gone", partial.Message);
+        Assert.Equal("weights 1", Marker(path));
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
+
+        // ... or a process killed mid-write, which leaves its temporary file behind.
+        string stray = Path.Combine(folder.Path, ".last.ckpt.999999.tmp");
+        File.WriteAllBytes(stray, Encoding.ASCII.GetBytes("PK\u0003\u0004 half a zip"));
+        Assert.Equal("weights 1", Marker(path));
+        Assert.Equal(1, DurableFile.RemoveStale(folder.Path));
+        Assert.False(File.Exists(stray));
+
+        Fake(2).Save(path);
+        Assert.Equal("weights 2", Marker(path));
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void SaveWritesATemporaryFileBesideTheTargetAndRenamesIt()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("model.ckpt");
+        string temp = DurableFile.TemporaryName(path);
+        Assert.Equal(folder.Path, Path.GetDirectoryName(temp)); // same folder: the rename is atomic
+        bool sawTemp = false;
+        DurableFile.Write(path, stream =>
+        {
+            sawTemp = File.Exists(temp);
+            Assert.False(File.Exists(path));
+            stream.Write("x"u8);
+        });
+        Assert.True(sawTemp);
+        Assert.False(File.Exists(temp));
+        Assert.Equal("x", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void ATruncatedCheckpointIsAClearError()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("a.ckpt");
+        Fake(1).Save(path);
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        var error = Assert.Throws<UserError>(() => Checkpoint.Load(path));
+        Assert.Contains(path, error.Message);
+    }
+
+    [Fact]
+    public void MetricsTruncationDropsLaterStepsAndALineCutShortByACrash()
+    {
+        using var folder = new TempFolder();
+        var metrics = new MetricsLog(folder.File("metrics.jsonl"));
+        metrics.Append(new { kind = "train", step = 5, loss = 1.0 });
+        metrics.Append(new { kind = "validation", step = 10, loss = 0.9 });
+        metrics.Append(new { kind = "train", step = 15, loss = 0.8 });
+        File.AppendAllText(metrics.Path, "{\"kind\":\"train\",\"st");
+        metrics.TruncateAfter(10);
+        Assert.Equal(["{\"kind\":\"train\",\"step\":5,\"loss\":1}", "{\"kind\":\"validation\",\"step\":10,\"loss\":0.9}"], File.ReadAllLines(metrics.Path));
+    }
+}

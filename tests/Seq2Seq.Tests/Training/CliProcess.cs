@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Seq2Seq.Tests.Training;
+
+/// <summary>
+/// The built seq2seq program run as a child process (dotnet Seq2Seq.Cli.dll), so that a test can
+/// kill it like a crash would, or measure its memory apart from the test host.
+/// </summary>
+internal sealed class CliProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly StringBuilder error = new();
+
+    public CliProcess(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(CliDll);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (error) error.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>src/Seq2Seq.Cli/bin/&lt;Configuration&gt;/net10.0/linux-x64/Seq2Seq.Cli.dll, for the configuration the tests were built in.</summary>
+    public static string CliDll
+    {
+        get
+        {
+            // The test assembly lives in tests/Seq2Seq.Tests/bin/<Configuration>/net10.0/linux-x64/.
+            var parts = Path.GetFullPath(AppContext.BaseDirectory).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            int bin = Array.LastIndexOf(parts, "bin");
+            string configuration = bin >= 0 && bin + 1 < parts.Length ? parts[bin + 1] : "Debug";
+            string dll = Path.Combine(RepositoryPaths.Root, "src", "Seq2Seq.Cli", "bin", configuration, "net10.0", "linux-x64", "Seq2Seq.Cli.dll");
+            if (!File.Exists(dll)) throw new FileNotFoundException($"the seq2seq program is not built: {dll}");
+            return dll;
+        }
+    }
+
+    public int Id => process.Id;
+    public bool HasExited => process.HasExited;
+    public string Output { get { lock (output) return output.ToString(); } }
+    public string Error { get { lock (error) return error.ToString(); } }
+
+    /// <summary>Waits for the end; returns the exit code. Fails the test on timeout.</summary>
+    public int Wait(TimeSpan timeout)
+    {
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"seq2seq did not finish in {timeout}; stderr:\n{Error}");
+        }
+        process.WaitForExit(); // drains the output readers
+        return process.ExitCode;
+    }
+
+    /// <summary>SIGKILL, like a crash or the OOM killer: no finally blocks, no flushing.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    /// <summary>Runs the program to its end and returns exit code, stdout and stderr.</summary>
+    public static (int Code, string Out, string Err) Run(TimeSpan timeout, params string[] args)
+    {
+        using var p = new CliProcess(args);
+        int code = p.Wait(timeout);
+        return (code, p.Output, p.Error);
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        }
+        process.Dispose();
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Seq2Seq.Training;
+using static TorchSharp.torch;
+
+namespace Seq2Seq.Tests.Training;
+
+/// <summary>
+/// Exact resume and determinism, tested on the real program: a run killed with SIGKILL at an
+/// arbitrary moment (twice) and resumed each time ends with exactly the weights, metrics and
+/// checkpoints of an uninterrupted run with the same seed and threads.
+/// </summary>
+public class ResumeTests
+{
+    // Plateau schedule with patience 0, so the learning rate decays during the run (schedule state
+    // matters); dropout on (the random state matters); validation and a checkpoint every 10 steps.
+    private const string Training = """
+        "learning_rate": 0.01, "batch_size": 200, "max_steps": 160, "validation_frequency": 10, "log_frequency": 3,
+        "keep_best_checkpoints": 2, "plateau_patience": 0, "early_stopping_metric": "loss"
+        """;
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public void KilledAndResumedRunEndsExactlyLikeAnUninterruptedRun()
+    {
+        using var reference = new SmallExperiment(Training);
+        using var interrupted = new SmallExperiment(Training);
+        using var whole = new CliProcess("train", reference.ConfigPath);
+
+        int seed = Environment.TickCount;
+        var random = new Random(seed);
+        var killedAt = new List<int>();
+        for (int round = 0; round < 2; round++)
+        {
+            DateTime before = File.Exists(interrupted.LastCheckpoint) ? File.GetLastWriteTimeUtc(interrupted.LastCheckpoint) : DateTime.MinValue;
+            using var run = round == 0 ? new CliProcess("train", interrupted.ConfigPath) : new CliProcess("train", interrupted.ConfigPath, "--resume");
+            var deadline = DateTime.UtcNow + Timeout;
+            while (!File.Exists(interrupted.LastCheckpoint) || File.GetLastWriteTimeUtc(interrupted.LastCheckpoint) == before)
+            {
+                Assert.False(run.HasExited, $"the run ended before writing a checkpoint: {run.Error}");
+                Assert.True(DateTime.UtcNow < deadline, "no checkpoint written in time");
+                Thread.Sleep(5);
+            }
+            // An arbitrary moment after that checkpoint: mid-step, mid-validation or mid-checkpoint-write.
+            Thread.Sleep(random.Next(0, 150));
+            Assert.False(run.HasExited, $"the run finished before it could be killed (seed {seed})");
+            run.Kill();
+            var state = Checkpoint.Load(interrupted.LastCheckpoint).TrainingState!;
+            Assert.False(state.Finished, $"killed after training had finished (seed {seed})");
+            killedAt.Add(state.Step);
+        }
+        var (code, _, error) = CliProcess.Run(Timeout, "train", interrupted.ConfigPath, "--resume");
+        Assert.True(code == 0, error);
+        Assert.Contains($"resumed from", error);
+        Assert.Equal(0, whole.Wait(Timeout));
+
+        string context = $"killed after checkpoints of steps {string.Join(", ", killedAt)} (seed {seed})";
+        var expected = Checkpoint.Load(reference.LastCheckpoint);
+        var actual = Checkpoint.Load(interrupted.LastCheckpoint);
+        AssertSameWeights(expected, actual, context);
+        var (e, a) = (expected.TrainingState!, actual.TrainingState!);
+        Assert.Equal(160, a.Step);
+        Assert.Equal((e.Epoch, e.BatchInEpoch, e.BestStep, e.BestScore, e.PlateauRate, e.PlateauBadValidations, e.ValidationsWithoutImprovement, e.SkippedUpdates),
+                     (a.Epoch, a.BatchInEpoch, a.BestStep, a.BestScore, a.PlateauRate, a.PlateauBadValidations, a.ValidationsWithoutImprovement, a.SkippedUpdates));
+        Assert.True(e.PlateauRate < 0.01, "the schedule never decayed; the test would not cover its state");
+        Assert.Equal(e.RandomState, a.RandomState);
+
+        // Same metrics (but for timings), same kept checkpoints, and best.ckpt is the same model.
+        Assert.Equal(Comparable(reference.Metrics), Comparable(interrupted.Metrics));
+        Assert.Equal(StepFiles(reference.RunDir), StepFiles(interrupted.RunDir));
+        AssertSameWeights(Checkpoint.Load(Path.Combine(reference.RunDir, "best.ckpt")), Checkpoint.Load(Path.Combine(interrupted.RunDir, "best.ckpt")), context);
+        Assert.Empty(Directory.GetFiles(interrupted.RunDir, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void SameSeedAndThreadsGiveIdenticalLosses()
+    {
+        using var first = new SmallExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 60"));
+        using var second = new SmallExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 60"));
+        using var a = new CliProcess("train", first.ConfigPath);
+        using var b = new CliProcess("train", second.ConfigPath);
+        Assert.True(a.Wait(Timeout) == 0, a.Error);
+        Assert.True(b.Wait(Timeout) == 0, b.Error);
+        var lossesA = first.Records("train").Select(r => r.GetProperty("loss").GetDouble()).ToArray();
+        var lossesB = second.Records("train").Select(r => r.GetProperty("loss").GetDouble()).ToArray();
+        Assert.Equal(20, lossesA.Length);
+        Assert.Equal(lossesA, lossesB);
+        Assert.Equal(first.Records("validation").Select(r => r.GetProperty("loss").GetDouble()), second.Records("validation").Select(r => r.GetProperty("loss").GetDouble()));
+        AssertSameWeights(Checkpoint.Load(first.LastCheckpoint), Checkpoint.Load(second.LastCheckpoint), "two identical runs");
+    }
+
+    internal static void AssertSameWeights(Checkpoint expected, Checkpoint actual, string context)
+    {
+        using var scope = NewDisposeScope();
+        using var a = CheckpointModel.Build(expected, "expected");
+        using var b = CheckpointModel.Build(actual, "actual");
+        var left = a.state_dict();
+        var right = b.state_dict();
+        Assert.Equal(left.Keys.Order(), right.Keys.Order());
+        Assert.NotEmpty(left);
+        foreach (var (name, tensor) in left)
+        {
+            Assert.Equal(tensor.shape, right[name].shape);
+            Assert.True(tensor.eq(right[name]).all().item<bool>(), $"parameter {name} differs; {context}");
+        }
+    }
+
+    /// <summary>metrics.jsonl without the fields that measure time.</summary>
+    private static string[] Comparable(string metrics) => File.ReadAllLines(metrics).Select(line =>
+    {
+        var record = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(line)!;
+        foreach (var timing in new[] { "elapsed_s", "target_tokens_per_s", "resident_mb" }) record.Remove(timing);
+        return JsonSerializer.Serialize(record);
+    }).ToArray();
+
+    private static string[] StepFiles(string runDir) =>
+        Directory.GetFiles(Path.Combine(runDir, "checkpoints"), "*.ckpt").Select(Path.GetFileName).Order().ToArray()!;
+}
