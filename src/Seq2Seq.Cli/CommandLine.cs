@@ -48,6 +48,23 @@ public static class CommandLine
             error.WriteLine($"seq2seq {command.Name}: {e.Message}");
             return 1;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Not the user's fault: a bug. Say so on one line, then give the details for a report.
+            error.WriteLine($"seq2seq {command.Name}: internal error: {e.GetType().FullName}: {SafeMessage(e)}");
+            error.WriteLine(SafeDetails(e));
+            return 70;
+        }
+    }
+
+    private static string SafeMessage(Exception e)
+    {
+        try { return e.Message; } catch (Exception) { return "(no message)"; }
+    }
+
+    private static string SafeDetails(Exception e)
+    {
+        try { return e.ToString(); } catch (Exception) { return e.StackTrace ?? "(no stack trace)"; }
     }
 
     private static void PrintUsage(TextWriter output)

@@ -29,7 +29,7 @@ public static class ScoringBenchmark
         times.Sort();
         return JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["impl"] = "seq2seq-torchsharp", ["mode"] = "bleu+chrf", ["lines"] = lines,
+            ["impl"] = "seq2seq-torchsharp", ["mode"] = "scoring", ["metrics"] = "bleu,chrf", ["lines"] = lines,
             ["median_ms"] = Math.Round(times[times.Count / 2], 2),
         });
     }
