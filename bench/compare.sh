@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the reference benchmark side by side: PyTorch (shared/bench/reference_seq2seq.py, Debian's
 # python3-torch) and this toolkit's `bench` verb, alternately, for the same modes and thread counts,
-# then prints the ratio of the rates (ours / PyTorch's) per figure.
+# then prints the ratio of the rates (ours / PyTorch's) per figure. Each run with N threads is
+# pinned to the first N cores (taskset) and its BLAS and OpenMP pools are limited to N threads:
+# Debian's OpenBLAS otherwise starts its own thread per core whatever torch.set_num_threads says.
 #   bench/compare.sh [--threads "1 2"] [--modes "train greedy beam"] [--steps 10] [--warmup 2]
 # Needs: apt-get install -y python3-torch libopenblas0-pthread (for /usr/bin/python3).
 set -euo pipefail
@@ -23,10 +25,11 @@ reference="$here/../shared/bench/reference_seq2seq.py"
 dotnet build "$here/src/Seq2Seq.Cli" -c Release -v quiet -nologo >/dev/null
 cli="$here/src/Seq2Seq.Cli/bin/Release/net10.0/linux-x64/Seq2Seq.Cli.dll"
 results=$(mktemp)
+pin() { local n=$1; shift; OPENBLAS_NUM_THREADS=$n OMP_NUM_THREADS=$n MKL_NUM_THREADS=$n taskset -c "0-$((n - 1))" "$@"; }
 for mode in $modes; do
   for n in $threads; do
-    py=$(/usr/bin/python3 "$reference" --mode "$mode" --threads "$n" --steps "$steps" --warmup "$warmup")
-    ours=$(dotnet "$cli" bench --mode "$mode" --threads "$n" --steps "$steps" --warmup "$warmup")
+    py=$(pin "$n" /usr/bin/python3 "$reference" --mode "$mode" --threads "$n" --steps "$steps" --warmup "$warmup")
+    ours=$(pin "$n" dotnet "$cli" bench --mode "$mode" --threads "$n" --steps "$steps" --warmup "$warmup")
     echo "$py"; echo "$ours"
     printf '%s\n%s\n' "$py" "$ours" >> "$results"
   done
