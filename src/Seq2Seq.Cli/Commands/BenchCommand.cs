@@ -6,12 +6,14 @@ public sealed class BenchCommand : ICommand
 {
     public string Name => "bench";
     public string Summary => "time the reference model (training step, greedy and beam decoding) as shared/bench does";
-    public string Usage => "[--mode train|greedy|beam|scoring|all] [--threads 1[,2]] [--batch 64] [--vocab 8000] [--steps 20] [--warmup 3] [--max-len 30] [--beam 5]";
+    public string Usage => "[--mode train|greedy|beam|scoring|memory|all] [--threads 1[,2]] [--batch 64] [--vocab 8000] [--steps 20] [--warmup 3] [--max-len 30] [--beam 5]";
     public string Help => """
         Runs the work defined by shared/bench/reference_seq2seq.py with identical shapes and prints one
         JSON line per figure with the same field names (median over --steps runs after --warmup).
           --mode M        train, greedy, beam, scoring or all (default all); scoring times BLEU + chrF
-                          on 1,000 lines of the demo corpus (corpora/demo)
+                          on 1,000 lines of the demo corpus (corpora/demo); memory trains the reference
+                          model for --steps steps on batches of varying shape and prints resident memory
+                          every --every steps (first thread count of --threads)
           --threads LIST  comma-separated thread counts (default 1,2)
         """;
 
@@ -28,7 +30,15 @@ public sealed class BenchCommand : ICommand
             MaxLength = arguments.Int("max-len", 1) ?? 30,
             Beam = arguments.Int("beam", 1) ?? 5,
         };
+        int every = arguments.Int("every", 1) ?? 250;
         arguments.RejectUnknown(0);
+        if (mode == "memory")
+        {
+            int threadCount = int.TryParse(threads.Split(',')[0], out int t) && t > 0 ? t
+                : throw new UserError($"--threads: expected a positive integer, got '{threads}'");
+            MemoryBenchmark.Run(settings with { Threads = threadCount }, settings.Steps, every, output);
+            return 0;
+        }
         if (mode == "scoring")
         {
             var sentences = Seq2Seq.Data.TextFileReader.ReadLines(Path.Combine(RepositoryRoot.Find(), "corpora", "demo", "train.de"));
