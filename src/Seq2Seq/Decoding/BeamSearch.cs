@@ -8,8 +8,9 @@ namespace Seq2Seq.Decoding;
 /// Batched beam search. All sentences of a batch are searched together: each active sentence
 /// holds K rows. Per step, the 2K best continuations of each sentence are read; those ending in
 /// eos leave the beam as finished hypotheses (scored with the length penalty), the K best others
-/// continue. A sentence is done when it has K finished hypotheses, or no alive hypothesis can still
-/// beat its best finished one, or its maximum length is reached; done sentences leave the batch.
+/// continue. A sentence is done when it has K finished hypotheses, or it has the n-best list's
+/// worth and no alive hypothesis can still beat the n-th best of them, or its maximum length is
+/// reached; done sentences leave the batch.
 /// Encoder states and attention keys are computed once; beams are reordered by index selection.
 /// With K = 1 this is greedy search.
 /// </summary>
@@ -100,12 +101,14 @@ public static class BeamSearch
                     chosen.Add((origin, token, score));
                 }
                 bool done = finished[sentence].Count >= k || chosen.Count == 0 || length >= maxLength[sentence];
-                if (!done && finished[sentence].Count > 0)
+                int wanted = Math.Clamp(options.NBest, 1, k);
+                if (!done && finished[sentence].Count >= wanted)
                 {
                     // The best alive score can only fall; the best it can become after normalization
                     // is its value divided by the largest normalizer it could still reach.
                     double bestAlive = chosen[0].Score / options.Normalizer(maxLength[sentence]);
-                    double bestFinished = finished[sentence].Max(h => h.Score);
+                    // The n-th best finished score: an n-best list must not stop on its first entry.
+                    double bestFinished = finished[sentence].Select(h => h.Score).OrderByDescending(x => x).ElementAt(wanted - 1);
                     done = options.LengthPenalty == 0 ? chosen[0].Score <= bestFinished : bestAlive <= bestFinished;
                 }
                 if (done) continue;

@@ -123,7 +123,9 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
         Assert.Equal(translator.MaxSourceLength, results[1].SourceTokens.Count);
         Assert.Equal(translator.Source.Tokenize(lines[1]).Take(translator.MaxSourceLength), results[1].SourceTokens);
         Assert.NotEmpty(results[1].NBest);
-        Assert.True(results[1].NBest[0].Hypothesis.Tokens.Length > 0, "the truncated line was not translated");
+        // Decoded, not skipped: the shortcut for empty lines gives score 0; a search gives a log-probability < 0.
+        // (Whether the output is empty depends on the tiny model, so it is not asserted.)
+        Assert.True(results[1].NBest[0].Hypothesis.Score < 0, "the truncated line was not translated");
 
         // On the command line: a warning on stderr, every line translated, input order kept.
         string input = Path.Combine(fixture.Folder, "long-in.txt");
