@@ -3,6 +3,7 @@ using static TorchSharp.torch;
 
 namespace Seq2Seq.Tests;
 
+[Collection(LibTorchCollection.Name)]
 public class TorchSmokeTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using Seq2Seq.Training;
 namespace Seq2Seq.Tests.Decoding;
 
 /// <summary>Model files that are not models, or not of this format version, fail with one clear line.</summary>
+[Collection(LibTorchCollection.Name)]
 public class CheckpointFormatTests
 {
     private static string Zip(TempFolder temp, string name, params (string Entry, string Text)[] entries)

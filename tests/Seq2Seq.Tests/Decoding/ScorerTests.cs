@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 namespace Seq2Seq.Tests.Decoding;
 
 /// <summary>The model step scorer and ensembles of real (tiny, untrained) models.</summary>
+[Collection(LibTorchCollection.Name)]
 public class ScorerTests
 {
     private static readonly SearchOptions Options = new() { BeamSize = 3, NBest = 3, MaxLengthRatio = 1.0, MaxLengthOffset = 5 };

@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace Seq2Seq.Tests.Decoding;
 
+[Collection(LibTorchCollection.Name)]
 public class SearchTests
 {
     private static readonly SearchOptions Options = new() { BeamSize = 1, MaxLengthRatio = 1.0, MaxLengthOffset = 5 };

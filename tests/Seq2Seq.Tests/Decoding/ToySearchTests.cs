@@ -4,6 +4,7 @@ using static Seq2Seq.Tests.Decoding.TableScorer;
 namespace Seq2Seq.Tests.Decoding;
 
 /// <summary>Searches on hand-written probability tables whose best sequences are known.</summary>
+[Collection(LibTorchCollection.Name)]
 public class ToySearchTests
 {
     private static readonly SearchOptions Exact = new() { BeamSize = 1, LengthPenalty = 0, MaxLengthRatio = 1, MaxLengthOffset = 5 };

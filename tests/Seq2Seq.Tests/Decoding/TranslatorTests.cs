@@ -11,6 +11,7 @@ using static TorchSharp.torch;
 namespace Seq2Seq.Tests.Decoding;
 
 /// <summary>Translating text with an exported package of a (briefly) trained model, alone and in ensembles.</summary>
+[Collection(LibTorchCollection.Name)]
 public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<TrainedPackageFixture>
 {
     private static (int Code, string Out, string Err) Run(params string[] args)

@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace Seq2Seq.Tests.Model;
 
+[Collection(LibTorchCollection.Name)]
 public class EncoderTests
 {
     [Theory]

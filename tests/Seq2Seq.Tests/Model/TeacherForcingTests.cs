@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace Seq2Seq.Tests.Model;
 
+[Collection(LibTorchCollection.Name)]
 public class TeacherForcingTests
 {
     private static Batch MakeBatch() => new(

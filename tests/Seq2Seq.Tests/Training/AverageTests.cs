@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace Seq2Seq.Tests.Training;
 
+[Collection(LibTorchCollection.Name)]
 public class AverageTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args)

@@ -2,6 +2,7 @@ using Seq2Seq.Cli;
 
 namespace Seq2Seq.Tests.Training;
 
+[Collection(LibTorchCollection.Name)]
 public class DivergenceTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Seq2Seq.Tests.Training;
 /// arbitrary moment (twice) and resumed each time ends with exactly the weights, metrics and
 /// checkpoints of an uninterrupted run with the same seed and threads.
 /// </summary>
+[Collection(LibTorchCollection.Name)]
 public class ResumeTests
 {
     // Plateau schedule with patience 0, so the learning rate decays during the run (schedule state

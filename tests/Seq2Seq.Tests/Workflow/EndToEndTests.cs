@@ -3,6 +3,7 @@ using static Seq2Seq.Tests.Cli.CliRunner;
 
 namespace Seq2Seq.Tests.Workflow;
 
+[Collection(LibTorchCollection.Name)]
 public class EndToEndTests
 {
     [Fact]
