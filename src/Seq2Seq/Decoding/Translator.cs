@@ -70,28 +70,7 @@ public sealed class Translator : IDisposable
 
     private static Member LoadMember(string path)
     {
-        var checkpoint = Checkpoint.Load(path);
-        var config = ConfigLoader.LoadFromText(checkpoint.ConfigJson, Path.GetFullPath(path) + ".config.json", $"{path} (embedded config)").Config;
-        TextPipeline source, target;
-        try
-        {
-            source = TextPipeline.FromFiles(checkpoint.SourcePipeline, config.Data);
-            target = TextPipeline.FromFiles(checkpoint.TargetPipeline, config.Data);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or System.Text.Json.JsonException)
-        {
-            throw new UserError($"{path}: damaged model, its tokenizer or vocabulary files do not load ({e.Message})");
-        }
-        var model = new TranslationModel(config.Model, source.Vocabulary.Count, target.Vocabulary.Count);
-        try
-        {
-            model.load(new MemoryStream(checkpoint.Weights));
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or KeyNotFoundException)
-        {
-            model.Dispose();
-            throw new UserError($"{path}: the weights do not fit the model its config describes ({e.Message})");
-        }
+        var (config, source, target, model) = CheckpointModel.Load(Checkpoint.Load(path), path);
         model.eval();
         return new Member(path, model, config, source, target, Math.Max(config.Data.MaxLength * 4, 256));
     }

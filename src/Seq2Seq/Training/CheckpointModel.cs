@@ -4,17 +4,31 @@ using Seq2Seq.Tokenization;
 
 namespace Seq2Seq.Training;
 
-/// <summary>Builds the model a checkpoint describes (its config and vocabulary sizes) and loads its weights.</summary>
+/// <summary>A checkpoint brought back to life: its config, both text pipelines and the model with its weights.</summary>
+public sealed record LoadedModel(ExperimentConfig Config, TextPipeline Source, TextPipeline Target, TranslationModel Model);
+
+/// <summary>
+/// Builds the model a checkpoint describes (its config and vocabulary sizes) and loads its weights.
+/// Every way the file can be damaged or inconsistent is one clear error naming the file.
+/// </summary>
 public static class CheckpointModel
 {
     public static ExperimentConfig Config(Checkpoint checkpoint, string path) =>
         ConfigLoader.LoadFromText(checkpoint.ConfigJson, Path.GetFullPath(path) + ".config.json", $"{path} (embedded config)").Config;
 
-    public static TranslationModel Build(Checkpoint checkpoint, string path)
+    public static LoadedModel Load(Checkpoint checkpoint, string path)
     {
         var config = Config(checkpoint, path);
-        var source = TextPipeline.FromFiles(checkpoint.SourcePipeline, config.Data);
-        var target = TextPipeline.FromFiles(checkpoint.TargetPipeline, config.Data);
+        TextPipeline source, target;
+        try
+        {
+            source = TextPipeline.FromFiles(checkpoint.SourcePipeline, config.Data);
+            target = TextPipeline.FromFiles(checkpoint.TargetPipeline, config.Data);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or System.Text.Json.JsonException)
+        {
+            throw new UserError($"{path}: damaged model, its tokenizer or vocabulary files do not load ({e.Message})");
+        }
         var model = new TranslationModel(config.Model, source.Vocabulary.Count, target.Vocabulary.Count);
         try
         {
@@ -25,6 +39,8 @@ public static class CheckpointModel
             model.Dispose();
             throw new UserError($"{path}: the weights do not fit the model its config describes ({e.Message})");
         }
-        return model;
+        return new LoadedModel(config, source, target, model);
     }
+
+    public static TranslationModel Build(Checkpoint checkpoint, string path) => Load(checkpoint, path).Model;
 }
