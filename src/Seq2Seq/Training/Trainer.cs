@@ -224,6 +224,11 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
     {
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // The native side too: validation decodes the dev set with batch shapes that training never
+        // uses again, and NativeHeap keeps freed buffers for reuse. This returns only part of the
+        // growth seen on Multi30k (12.9M parameters, resident memory 1.15 -> 1.60 -> 1.88 -> 1.96 GB
+        // over three validations, flat in between; about 50 MB given back); the rest is open.
+        Platform.NativeHeap.Release();
     }
 
     private TrainingSummary Summary(TrainingState state, RunDirectory run, TimeSpan wall) =>
