@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Seq2Seq.Tests.Training;
 
@@ -10,8 +9,6 @@ namespace Seq2Seq.Tests.Training;
 /// </summary>
 internal sealed class SmallExperiment : IDisposable
 {
-    private static readonly string[] Words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mü"];
-
     public TempFolder Folder { get; } = new();
     public string ConfigPath => Folder.File("small.json");
     public string RunDir => Folder.File("run");
@@ -23,8 +20,8 @@ internal sealed class SmallExperiment : IDisposable
         int trainPairs = 400, int maxWords = 6, double dropout = 0.1)
     {
         var random = new Random(11);
-        WriteSplit("train", trainPairs, maxWords, random);
-        WriteSplit("dev", 20, maxWords, random);
+        ReversalCorpus.WriteSplit(Folder, "train", trainPairs, maxWords, random);
+        ReversalCorpus.WriteSplit(Folder, "dev", 20, maxWords, random);
         File.WriteAllText(ConfigPath, $$"""
             {
               "data": { "src_lang": "src", "trg_lang": "trg", "train": "train", "dev": "dev" },
@@ -35,20 +32,6 @@ internal sealed class SmallExperiment : IDisposable
               "decoding": { "beam_size": 2 }
             }
             """);
-    }
-
-    private void WriteSplit(string name, int count, int maxWords, Random random)
-    {
-        var source = new StringBuilder();
-        var target = new StringBuilder();
-        for (int i = 0; i < count; i++)
-        {
-            var words = Enumerable.Range(0, random.Next(2, maxWords + 1)).Select(_ => Words[random.Next(Words.Length)]).ToArray();
-            source.Append(string.Join(' ', words)).Append('\n');
-            target.Append(string.Join(' ', words.Reverse())).Append('\n');
-        }
-        File.WriteAllText(Folder.File($"{name}.src"), source.ToString());
-        File.WriteAllText(Folder.File($"{name}.trg"), target.ToString());
     }
 
     /// <summary>The records of metrics.jsonl of the given kind, as JSON elements.</summary>

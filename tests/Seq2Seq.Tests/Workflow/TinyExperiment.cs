@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Seq2Seq.Tests.Workflow;
 
 /// <summary>
@@ -8,8 +6,6 @@ namespace Seq2Seq.Tests.Workflow;
 /// </summary>
 internal sealed class TinyExperiment : IDisposable
 {
-    private static readonly string[] Words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mü"];
-
     public TempFolder Folder { get; } = new();
     public string ConfigPath => Folder.File("tiny.json");
     public string RunDir => Folder.File("run");
@@ -17,9 +13,9 @@ internal sealed class TinyExperiment : IDisposable
     public TinyExperiment(int maxSteps = 40, int validationFrequency = 20, string extraTraining = "")
     {
         var random = new Random(11);
-        WriteSplit("train", 400, random);
-        WriteSplit("dev", 20, random);
-        WriteSplit("test", 20, random);
+        ReversalCorpus.WriteSplit(Folder, "train", 400, maxWords: 6, random);
+        ReversalCorpus.WriteSplit(Folder, "dev", 20, maxWords: 6, random);
+        ReversalCorpus.WriteSplit(Folder, "test", 20, maxWords: 6, random);
         File.WriteAllText(ConfigPath, $$"""
             {
               "data": { "src_lang": "src", "trg_lang": "trg", "train": "train", "dev": "dev", "test": "test" },
@@ -30,20 +26,6 @@ internal sealed class TinyExperiment : IDisposable
               "decoding": { "beam_size": 3 }
             }
             """);
-    }
-
-    private void WriteSplit(string name, int count, Random random)
-    {
-        var source = new StringBuilder();
-        var target = new StringBuilder();
-        for (int i = 0; i < count; i++)
-        {
-            var words = Enumerable.Range(0, random.Next(2, 7)).Select(_ => Words[random.Next(Words.Length)]).ToArray();
-            source.Append(string.Join(' ', words)).Append('\n');
-            target.Append(string.Join(' ', words.Reverse())).Append('\n');
-        }
-        File.WriteAllText(Folder.File($"{name}.src"), source.ToString());
-        File.WriteAllText(Folder.File($"{name}.trg"), target.ToString());
     }
 
     public void Dispose() => Folder.Dispose();
