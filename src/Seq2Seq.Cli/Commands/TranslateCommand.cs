@@ -8,7 +8,7 @@ public sealed class TranslateCommand : ICommand
 {
     public string Name => "translate";
     public string Summary => "translate a text file (or stdin) with a trained model";
-    public string Usage => "--model MODEL [--model MODEL ...] [--input FILE|-] [--output FILE|-] [--beam 5] [--alpha 1.0] [--batch-tokens N] [--nbest K] [--alignments FILE] [--attention-plots DIR]";
+    public string Usage => "--model MODEL [--model MODEL ...] [--input FILE|-] [--output FILE|-] [--beam 5] [--alpha 1.0] [--batch-tokens N] [--nbest K] [--alignments FILE] [--attention-plots DIR] [--threads N]";
     public string Help => """
         Reads raw text, one sentence per line, applies the model's own normalization and tokenizer,
         and writes detokenized translations, exactly one line per input line, in input order.
@@ -24,6 +24,7 @@ public sealed class TranslateCommand : ICommand
           --nbest K           write the K best translations of each line as 'line ||| text ||| score'
           --alignments FILE   write each sentence's attention matrix and hard alignment as JSON lines
           --attention-plots DIR  draw each sentence's attention as a PNG heatmap in DIR
+          --threads N         CPU threads for decoding (default: all cores)
         """;
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
@@ -38,7 +39,9 @@ public sealed class TranslateCommand : ICommand
         int nbest = arguments.Int("nbest", 1) ?? 1;
         string? alignments = arguments.Option("alignments");
         string? plots = arguments.Option("attention-plots");
+        int? threads = arguments.Int("threads", 1);
         arguments.RejectUnknown(0);
+        if (threads is int count) TorchSharp.torch.set_num_threads(count);
 
         IReadOnlyList<string> lines = input == "-"
             ? ReadAll(Console.In)

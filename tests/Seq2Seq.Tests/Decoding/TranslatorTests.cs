@@ -44,6 +44,29 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
     }
 
     [Fact]
+    public void ThreadsOptionSetsTheDecodingThreadsAndKeepsTheOutput()
+    {
+        string input = Path.Combine(fixture.Folder, "threads-in.txt");
+        File.WriteAllText(input, string.Join('\n', fixture.Lines) + "\n");
+        int before = TorchSharp.torch.get_num_threads();
+        try
+        {
+            var (code, output, error) = Run("translate", "--model", fixture.Package, "--input", input, "--beam", "3", "--threads", "1");
+            Assert.True(code == 0, error);
+            Assert.Equal(1, TorchSharp.torch.get_num_threads());
+            using var translator = Translator.Load(fixture.Package);
+            Assert.Equal(translator.Translate(fixture.Lines, beam: 3), output.Split('\n')[..^1]);
+        }
+        finally
+        {
+            TorchSharp.torch.set_num_threads(before);
+        }
+        var (badCode, _, badError) = Run("translate", "--model", fixture.Package, "--input", input, "--threads", "0");
+        Assert.Equal(1, badCode);
+        Assert.Contains("--threads: expected an integer >= 1, got '0'", badError);
+    }
+
+    [Fact]
     public void PackageHoldsNoTrainingState()
     {
         Assert.Equal(Checkpoint.CheckpointKind, fixture.CheckpointKind);
