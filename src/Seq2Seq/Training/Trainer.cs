@@ -204,7 +204,7 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
                     KeptCheckpoints = kept,
                     Window = window,
                 };
-                checkpoints.Save(MakeCheckpoint(model, optimizer, corpus, state), state.Step, kept);
+                SaveCheckpoint(checkpoints, model, optimizer, corpus, state, kept);
                 ReleaseCheckpointBuffers();
             }
         }
@@ -236,6 +236,19 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
 
     private TrainingSummary Summary(TrainingState state, RunDirectory run, TimeSpan wall) =>
         new(state.Step, state.BestStep, state.BestScore, Settings.EarlyStoppingMetric, wall, run.BestCheckpoint, run.Path);
+
+    /// <summary>
+    /// Builds and writes the checkpoint in a frame of its own, so that nothing in
+    /// <see cref="Run"/> refers to its buffers (weights and Adam's moments, about 12 bytes per
+    /// parameter) once it is written. Inlined into Run, the checkpoint stayed reachable from a stack
+    /// slot of Run's loop (Run executes once, so it runs as unoptimized, on-stack-replaced code whose
+    /// locals live until overwritten) until the next validation replaced it: on Multi30k (12.9 M
+    /// parameters) the .NET heap held 34 MB before the first validation and 183 MB after it.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void SaveCheckpoint(CheckpointKeeper checkpoints, TranslationModel model, TorchSharp.Modules.OptimizerHelper optimizer, PreparedCorpus corpus, TrainingState state,
+        IReadOnlyList<KeptCheckpoint> kept) =>
+        checkpoints.Save(MakeCheckpoint(model, optimizer, corpus, state), state.Step, kept);
 
     private Checkpoint MakeCheckpoint(TranslationModel model, TorchSharp.Modules.OptimizerHelper optimizer, PreparedCorpus corpus, TrainingState state)
     {

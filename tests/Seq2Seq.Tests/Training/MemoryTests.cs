@@ -27,4 +27,29 @@ public class MemoryTests
         string trace = string.Join(", ", resident.Select(r => $"{r.Key}: {r.Value:F1}"));
         Assert.True(peak - warm < 20, $"resident memory grew by {peak - warm:F1} MB after warm-up (MB by step: {trace})");
     }
+
+    /// <summary>
+    /// The .NET heap must not keep a checkpoint's buffers (weights and Adam's moments, about 12
+    /// bytes per parameter, here about 9 MB) after the validation that wrote it. Committed managed
+    /// memory (managed_mb in metrics.jsonl) before the first validation is compared with its
+    /// highest value after it, over three validations. Measured when this test was written: -2.0 MB
+    /// (4.1 MB before, 2.1 MB after); with the checkpoint built inside Trainer.Run's loop (where a
+    /// stack slot kept it reachable until the next validation), +7.1 MB, and the test fails.
+    /// </summary>
+    [Fact]
+    public void ManagedHeapDoesNotKeepCheckpointBuffersAfterValidations()
+    {
+        using var experiment = new SmallExperiment("""
+            "learning_rate": 0.001, "batch_size": 200, "max_steps": 60, "max_epochs": 1000, "validation_frequency": 15, "log_frequency": 5
+            """, embedding: 32, encoderHidden: 64, decoderHidden: 256, attention: 128, trainPairs: 300, maxWords: 10);
+        var (code, _, error) = CliProcess.Run(TimeSpan.FromMinutes(3), "train", experiment.ConfigPath);
+        Assert.True(code == 0, error);
+
+        var managed = experiment.Records("train").ToDictionary(r => r.GetProperty("step").GetInt32(), r => r.GetProperty("managed_mb").GetDouble());
+        Assert.Equal(12, managed.Count);
+        double before = managed.Where(r => r.Key <= 15).Max(r => r.Value);
+        double after = managed.Where(r => r.Key > 15).Max(r => r.Value);
+        string trace = string.Join(", ", managed.Select(r => $"{r.Key}: {r.Value:F1}"));
+        Assert.True(after - before < 4, $"the .NET heap grew by {after - before:F1} MB after validations (MB by step: {trace})");
+    }
 }
