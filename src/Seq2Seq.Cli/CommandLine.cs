@@ -16,6 +16,7 @@ public static class CommandLine
         new CorpusCommand(),
         new BenchCommand(),
         new AverageCommand(),
+        new PlotCommand(),
     ];
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
