@@ -17,14 +17,10 @@ public class MemoryTests
         using var experiment = new SmallExperiment("""
             "learning_rate": 0.001, "batch_size": 800, "max_steps": 360, "max_epochs": 1000, "validation_frequency": 360, "log_frequency": 20
             """, embedding: 32, encoderHidden: 64, decoderHidden: 64, attention: 64, trainPairs: 600, maxWords: 30);
-        var (code, _, error) = CliProcess.Run(TimeSpan.FromMinutes(3), "train", experiment.ConfigPath);
-        Assert.True(code == 0, error);
-
-        var resident = experiment.Records("train").ToDictionary(r => r.GetProperty("step").GetInt32(), r => r.GetProperty("resident_mb").GetDouble());
+        var (resident, trace) = TrainAndRead(experiment, "resident_mb");
         Assert.Equal(18, resident.Count);
         double warm = resident[60];
         double peak = resident.Where(r => r.Key >= 60).Max(r => r.Value);
-        string trace = string.Join(", ", resident.Select(r => $"{r.Key}: {r.Value:F1}"));
         Assert.True(peak - warm < 20, $"resident memory grew by {peak - warm:F1} MB after warm-up (MB by step: {trace})");
     }
 
@@ -42,14 +38,19 @@ public class MemoryTests
         using var experiment = new SmallExperiment("""
             "learning_rate": 0.001, "batch_size": 200, "max_steps": 60, "max_epochs": 1000, "validation_frequency": 15, "log_frequency": 5
             """, embedding: 32, encoderHidden: 64, decoderHidden: 256, attention: 128, trainPairs: 300, maxWords: 10);
-        var (code, _, error) = CliProcess.Run(TimeSpan.FromMinutes(3), "train", experiment.ConfigPath);
-        Assert.True(code == 0, error);
-
-        var managed = experiment.Records("train").ToDictionary(r => r.GetProperty("step").GetInt32(), r => r.GetProperty("managed_mb").GetDouble());
+        var (managed, trace) = TrainAndRead(experiment, "managed_mb");
         Assert.Equal(12, managed.Count);
         double before = managed.Where(r => r.Key <= 15).Max(r => r.Value);
         double after = managed.Where(r => r.Key > 15).Max(r => r.Value);
-        string trace = string.Join(", ", managed.Select(r => $"{r.Key}: {r.Value:F1}"));
         Assert.True(after - before < 4, $"the .NET heap grew by {after - before:F1} MB after validations (MB by step: {trace})");
+    }
+
+    /// <summary>Trains in a child process (the program as users run it) and reads one memory field of the training records by step.</summary>
+    private static (Dictionary<int, double> ByStep, string Trace) TrainAndRead(SmallExperiment experiment, string field)
+    {
+        var (code, _, error) = CliProcess.Run(TimeSpan.FromMinutes(3), "train", experiment.ConfigPath);
+        Assert.True(code == 0, error);
+        var byStep = experiment.Records("train").ToDictionary(r => r.GetProperty("step").GetInt32(), r => r.GetProperty(field).GetDouble());
+        return (byStep, string.Join(", ", byStep.Select(r => $"{r.Key}: {r.Value:F1}")));
     }
 }
