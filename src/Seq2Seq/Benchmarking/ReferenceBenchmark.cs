@@ -40,6 +40,9 @@ public static class ReferenceBenchmark
         EmbeddingSize = 256, EncoderHiddenSize = 256, DecoderHiddenSize = 512, AttentionSize = 512, Dropout = 0.3,
     };
 
+    /// <summary>Target positions of the reference batch: 10 + (5i mod 16) per sentence (1,120 for 64).</summary>
+    public static int TargetTokens(int batch) => Enumerable.Range(0, batch).Sum(i => 10 + 5 * i % 16);
+
     public static string Run(BenchSettings s)
     {
         Platform.NativeHeap.Configure();
