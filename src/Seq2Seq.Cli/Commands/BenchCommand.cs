@@ -10,7 +10,7 @@ public sealed class BenchCommand : ICommand
     public string Help => """
         Runs the work defined by shared/bench/reference_seq2seq.py with identical shapes and prints one
         JSON line per figure with the same field names (median over --steps runs after --warmup).
-          --mode M        train, greedy, beam, scoring or all (default all); scoring times BLEU + chrF
+          --mode M        train, greedy, beam, scoring, memory, matmul or all (default all); scoring times BLEU + chrF
                           on 1,000 lines of the demo corpus (corpora/demo); memory trains the reference
                           model for --steps steps on batches of varying shape and prints resident memory
                           every --every steps (first thread count of --threads); matmul times
