@@ -52,7 +52,10 @@ public sealed class AttentionDecoder : Module
         output_layer = Linear(HiddenSize, vocabularySize);
         if (config.TieOutputEmbedding && embedding is Embedding tied)
         {
-            output_layer.weight = tied.weight!;
+            // The embedding's registered parameter itself: Embedding.weight returns a fresh wrapper on
+            // every call, which parameters() would not recognize as the same tensor, so the optimizer
+            // would update the tied matrix twice per step and the parameter count would include it twice.
+            output_layer.weight = tied.get_parameter("weight")!;
         }
         RegisterComponents();
     }

@@ -57,7 +57,9 @@ public sealed class TranslationModel : Module
         using var scope = NewDisposeScope();
         var (states, summary) = encoder.Encode(source, lengths);
         var keys = decoder.Attention.ProjectKeys(states);
-        var mask = source.ne(PadId);
+        // The lengths, not the ids, say which positions are real: whatever a padded position holds,
+        // attention gives it weight 0.
+        var mask = arange(source.shape[1], dtype: ScalarType.Int64).unsqueeze(0).lt(lengths.unsqueeze(1)); // batch x src_len
         var encoded = new EncodedSource(states, keys, mask, summary);
         states.MoveToOuterDisposeScope();
         keys.MoveToOuterDisposeScope();

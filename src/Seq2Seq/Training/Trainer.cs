@@ -10,7 +10,18 @@ using static TorchSharp.torch;
 namespace Seq2Seq.Training;
 
 /// <summary>The outcome of a training run.</summary>
-public sealed record TrainingSummary(int Steps, int BestStep, double BestScore, ValidationMetric Metric, TimeSpan WallTime, string BestCheckpoint, string RunDirectory);
+public sealed record TrainingSummary(int Steps, int BestStep, double BestScore, double BestBleu, ValidationMetric Metric, TimeSpan WallTime,
+    string StopReason, string BestCheckpoint, string RunDirectory)
+{
+    /// <summary>One line: steps, wall time, why training stopped, the best validation and where its checkpoint is.</summary>
+    public string Line()
+    {
+        string best = Metric == ValidationMetric.Bleu
+            ? $"best dev BLEU {BestScore:F2} at step {BestStep}"
+            : $"best dev {Metric.ToString().ToLowerInvariant()} {BestScore:F4} at step {BestStep} (BLEU {BestBleu:F2})";
+        return $"trained {Steps} steps in {Reporting.ProgressBar.Format(WallTime)} ({StopReason}); {best}; best model {BestCheckpoint}";
+    }
+}
 
 /// <summary>
 /// Trains a <see cref="TranslationModel"/> from a config: teacher forcing, label-smoothed loss,
@@ -32,13 +43,18 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         torch.manual_seed(Settings.Seed);
 
         Checkpoint? resumeFrom = mode == RunDirectory.Mode.Resume ? Checkpoint.Load(run.LastCheckpoint) : null;
+        if (resumeFrom is not null)
+        {
+            var trainedWith = ConfigLoader.LoadFromText(resumeFrom.ConfigJson, loaded.ConfigPath, $"{run.LastCheckpoint}:config.json").Config;
+            ResumeCompatibility.Check(trainedWith, loaded, run.LastCheckpoint, log);
+        }
         (TextPipeline, TextPipeline)? pipelines = resumeFrom is null ? null
             : (TextPipeline.FromFiles(resumeFrom.SourcePipeline, config.Data), TextPipeline.FromFiles(resumeFrom.TargetPipeline, config.Data));
         var corpus = PreparedCorpus.Prepare(config, log, pipelines, run.CacheFolder);
         log.WriteLine($"data prepared in {corpus.Elapsed.TotalSeconds:F1} s: vocabulary {corpus.Source.Vocabulary.Count:N0} source / {corpus.Target.Vocabulary.Count:N0} target; dev {corpus.Dev.Count:N0} pairs");
 
         using var model = new TranslationModel(config.Model, corpus.Source.Vocabulary.Count, corpus.Target.Vocabulary.Count);
-        log.WriteLine($"model: {model.ParameterCount:N0} parameters ({config.Model.RnnType.ToString().ToLowerInvariant()}, embedding {config.Model.EmbeddingSize}, encoder {config.Model.EncoderLayers}x{config.Model.EncoderHiddenSize}x2, decoder {config.Model.DecoderLayers}x{config.Model.DecoderHiddenSize}, attention {config.Model.AttentionSize}); {threads} threads");
+        log.WriteLine($"model: {model.ParameterCount:N0} parameters ({config.Model.RnnType.ToString().ToLowerInvariant()}, embedding {config.Model.EmbeddingSize}, encoder {config.Model.EncoderLayers}x{config.Model.EncoderHiddenSize}x2, decoder {config.Model.DecoderLayers}x{config.Model.DecoderHiddenSize}, attention {config.Model.AttentionSize}); {threads} thread{(threads == 1 ? "" : "s")}");
         using var optimizer = OptimizerFactory.Create(model.parameters(), Settings);
         var schedule = new LearningRateSchedule(Settings);
         var state = new TrainingState { PlateauRate = Settings.LearningRate };
@@ -66,8 +82,13 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
             log.WriteLine($"resumed from {run.LastCheckpoint} at step {state.Step}, epoch {state.Epoch + 1}");
             if (state.Finished)
             {
-                log.WriteLine("this run had already finished");
-                return Summary(state, run, TimeSpan.FromSeconds(state.ElapsedSeconds));
+                if (StillFinished(state, schedule) is string reason)
+                {
+                    log.WriteLine($"this run had already finished: {reason}");
+                    return Summary(state, run, TimeSpan.FromSeconds(state.ElapsedSeconds), reason);
+                }
+                log.WriteLine("this run had finished; under the config given now it goes on");
+                state = state with { Finished = false };
             }
         }
 
@@ -164,14 +185,16 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
                 bool endOfEpoch = b == batches.Count - 1;
                 bool validate = Settings.ValidationFrequency > 0 ? state.Step % Settings.ValidationFrequency == 0 : endOfEpoch;
                 bool lastStep = Settings.MaxSteps > 0 && state.Step >= Settings.MaxSteps;
-                if (lastStep) { stop = true; stopReason = $"reached {Settings.MaxSteps} steps"; }
+                if (lastStep) { stop = true; stopReason = MaxStepsReason; }
                 if (endOfEpoch && epoch == Settings.MaxEpochs - 1) stop = true;
                 if (!validate && !stop) continue;
 
+                // Validation and the checkpoint are not training: the window's tokens/s leaves them out.
+                windowClock.Stop();
                 progress.Finish(state.Step, status);
                 var result = validator.Validate(state.Step);
                 double score = result.Score(Settings.EarlyStoppingMetric);
-                state = state.Validated(score, Settings.EarlyStoppingMetric, out bool improved);
+                state = state.Validated(score, result.Bleu, Settings.EarlyStoppingMetric, out bool improved);
                 schedule.Validated(improved);
                 state = state with { PlateauRate = schedule.PlateauRate, PlateauBadValidations = schedule.BadValidations };
                 metrics.Append(new
@@ -186,12 +209,12 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
                 if (state.PatienceExhausted(Settings.EarlyStoppingPatience))
                 {
                     stop = true;
-                    stopReason = $"no improvement of {Settings.EarlyStoppingMetric.ToString().ToLowerInvariant()} in {Settings.EarlyStoppingPatience} validations";
+                    stopReason = PatienceReason;
                 }
                 if (schedule.BelowMinimum(state.Step))
                 {
                     stop = true;
-                    stopReason = $"learning rate fell below {Settings.MinLearningRate:G3}";
+                    stopReason = MinimumRateReason;
                 }
                 if (stop) metrics.Append(new { kind = "stopped", step = state.Step, reason = stopReason, skipped = state.SkippedUpdates });
                 var kept = checkpoints.Plan(state.Step, score);
@@ -206,11 +229,32 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
                 };
                 SaveCheckpoint(checkpoints, model, optimizer, corpus, state, kept);
                 ReleaseCheckpointBuffers();
+                windowClock.Start();
             }
         }
         log.WriteLine($"training stopped: {stopReason}");
-        return Summary(state, run, TimeSpan.FromSeconds(elapsedBefore + clock.Elapsed.TotalSeconds));
+        return Summary(state, run, TimeSpan.FromSeconds(elapsedBefore + clock.Elapsed.TotalSeconds), stopReason);
     }
+
+    /// <summary>
+    /// Why a finished run stays finished under the config given now, or null when it may go on (a
+    /// larger training.max_steps or max_epochs, more patience, a lower minimum rate). The epoch limit
+    /// is left to the epoch loop, which ends at once when it is reached.
+    /// </summary>
+    private string? StillFinished(TrainingState state, LearningRateSchedule schedule)
+    {
+        if (Settings.MaxSteps > 0 && state.Step >= Settings.MaxSteps) return MaxStepsReason;
+        if (state.PatienceExhausted(Settings.EarlyStoppingPatience)) return PatienceReason;
+        if (schedule.BelowMinimum(state.Step)) return MinimumRateReason;
+        return null;
+    }
+
+    private string MaxStepsReason => $"reached {Settings.MaxSteps} steps";
+
+    private string PatienceReason =>
+        $"no improvement of {Settings.EarlyStoppingMetric.ToString().ToLowerInvariant()} in {Settings.EarlyStoppingPatience} validations";
+
+    private string MinimumRateReason => $"learning rate fell below {Settings.MinLearningRate:G3}";
 
     /// <summary>
     /// Writing a checkpoint allocates several copies of the weights and of Adam's moments as .NET
@@ -234,8 +278,8 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         Platform.NativeHeap.Release();
     }
 
-    private TrainingSummary Summary(TrainingState state, RunDirectory run, TimeSpan wall) =>
-        new(state.Step, state.BestStep, state.BestScore, Settings.EarlyStoppingMetric, wall, run.BestCheckpoint, run.Path);
+    private TrainingSummary Summary(TrainingState state, RunDirectory run, TimeSpan wall, string stopReason) =>
+        new(state.Step, state.BestStep, state.BestScore, state.BestBleu, Settings.EarlyStoppingMetric, wall, stopReason, run.BestCheckpoint, run.Path);
 
     /// <summary>
     /// Builds and writes the checkpoint in a frame of its own, so that nothing in

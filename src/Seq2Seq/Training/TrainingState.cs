@@ -18,6 +18,9 @@ public sealed record TrainingState
 
     public double BestScore { get; init; } = double.NaN;
     public int BestStep { get; init; }
+
+    /// <summary>Dev BLEU of the best validation (whatever the early-stopping metric), for the summary.</summary>
+    public double BestBleu { get; init; } = double.NaN;
     public int ValidationsWithoutImprovement { get; init; }
     public double PlateauRate { get; init; }
     public int PlateauBadValidations { get; init; }
@@ -43,14 +46,15 @@ public sealed record TrainingState
     public static bool Improves(double score, double best, ValidationMetric metric) =>
         double.IsNaN(best) || (metric == ValidationMetric.Bleu ? score > best : score < best);
 
-    /// <summary>The bookkeeping after a validation: best score and step, validations without improvement.</summary>
-    public TrainingState Validated(double score, ValidationMetric metric, out bool improved)
+    /// <summary>The bookkeeping after a validation: best score, step and BLEU, validations without improvement.</summary>
+    public TrainingState Validated(double score, double bleu, ValidationMetric metric, out bool improved)
     {
         improved = Improves(score, BestScore, metric);
         return this with
         {
             BestScore = improved ? score : BestScore,
             BestStep = improved ? Step : BestStep,
+            BestBleu = improved ? bleu : BestBleu,
             ValidationsWithoutImprovement = improved ? 0 : ValidationsWithoutImprovement + 1,
         };
     }

@@ -13,19 +13,14 @@ public sealed record ExperimentResult(TrainingSummary Training, TestResult? Test
     public IEnumerable<string> SummaryLines()
     {
         var t = Training;
-        yield return $"trained {t.Steps} steps in {ProgressBar.Format(t.WallTime)}; best dev {t.Metric.ToString().ToLowerInvariant()} {t.BestScore:F2} at step {t.BestStep}";
+        yield return t.Line();
         if (Test is { } test)
         {
             yield return test.BleuLine;
-            yield return $"model:        {t.BestCheckpoint}";
             yield return $"translations: {test.TranslationsPath}";
             if (test.ReportPath is not null) yield return $"report:       {test.ReportPath}";
             yield return $"curves:       {Path.Combine(t.RunDirectory, "curves.png")}";
             yield return $"attention:    {Path.Combine(t.RunDirectory, "attention")}/ (first {Experiment.AttentionPlots} test sentences)";
-        }
-        else
-        {
-            yield return $"model:        {t.BestCheckpoint}";
         }
     }
 }

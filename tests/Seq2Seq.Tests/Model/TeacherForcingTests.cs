@@ -57,4 +57,39 @@ public class TeacherForcingTests
         for (int i = 0; i < targets.Length; i++) expected -= logProbs[i, targets[i]].item<float>();
         Assert.Equal(expected, nll.item<float>(), 3);
     }
+
+    [Fact]
+    public void LabelSmoothingMatchesLibTorchCrossEntropy()
+    {
+        using var model = TinyModels.Create(seed: 11);
+        using var scope = NewDisposeScope();
+        using var batch = MakeBatch();
+        var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+        var (smoothed, nll) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, 0.1);
+        var logits = model.Decoder.Project(attentional);
+        var reference = nn.functional.cross_entropy(logits, batch.PackedTargets, reduction: nn.Reduction.Sum, label_smoothing: 0.1);
+        Assert.Equal(reference.item<float>(), smoothed.item<float>(), 3);
+        var plain = nn.functional.cross_entropy(logits, batch.PackedTargets, reduction: nn.Reduction.Sum);
+        Assert.Equal(plain.item<float>(), nll.item<float>(), 3);
+        Assert.NotEqual(nll.item<float>(), smoothed.item<float>());
+    }
+
+    [Fact]
+    public void PaddedSourcePositionsDoNotChangeTheLoss()
+    {
+        using var model = TinyModels.Create(seed: 12);
+        using var scope = NewDisposeScope();
+        using var batch = MakeBatch();
+        var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+        var (loss, _) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, 0.1);
+        // Real-looking ids in every padded source position.
+        var noisy = batch.Source.clone();
+        var padded = noisy.eq(Batch.PadId);
+        Assert.True(padded.any().item<bool>(), "the batch has no padding; the test would prove nothing");
+        noisy.masked_fill_(padded, 7);
+        var noisyAttentional = model.ForwardAttentional(noisy, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+        var (noisyLoss, _) = TranslationLoss.Sum(model.Decoder, noisyAttentional, batch.PackedTargets, 0.1);
+        Assert.True(allclose(attentional, noisyAttentional, rtol: 1e-5, atol: 1e-6), "decoder outputs changed with padding content");
+        Assert.Equal(loss.item<float>(), noisyLoss.item<float>(), 5);
+    }
 }

@@ -90,6 +90,31 @@ public class ResumeTests
         AssertSameWeights(Checkpoint.Load(first.LastCheckpoint), Checkpoint.Load(second.LastCheckpoint), "two identical runs");
     }
 
+    [Fact]
+    public void ResumeRefusesAnEditedConfigButTakesALongerRun()
+    {
+        using var experiment = new SmallExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 20"));
+        var (code, _, error) = Cli.CliRunner.Run("train", experiment.ConfigPath);
+        Assert.True(code == 0, error);
+        string original = File.ReadAllText(experiment.ConfigPath);
+
+        File.WriteAllText(experiment.ConfigPath, original.Replace("\"learning_rate\": 0.01", "\"learning_rate\": 0.02").Replace("\"batch_size\": 200", "\"batch_size\": 300"));
+        (code, _, error) = Cli.CliRunner.Run("train", experiment.ConfigPath, "--resume");
+        Assert.Equal(1, code);
+        string message = error.TrimEnd().Split('\n')[^1];
+        Assert.Contains("cannot resume from", message);
+        Assert.Contains("training.learning_rate is 0.02 here but was 0.01", message);
+        Assert.Contains("training.batch_size is 300 here but was 200", message);
+        Assert.Contains("--overwrite", message);
+        Assert.Equal(20, Checkpoint.Load(experiment.LastCheckpoint).TrainingState!.Step);
+
+        File.WriteAllText(experiment.ConfigPath, original.Replace("\"max_steps\": 20", "\"max_steps\": 30"));
+        (code, _, error) = Cli.CliRunner.Run("train", experiment.ConfigPath, "--resume");
+        Assert.True(code == 0, error);
+        Assert.Contains("resume: training.max_steps changed from 20 to 30", error);
+        Assert.Equal(30, Checkpoint.Load(experiment.LastCheckpoint).TrainingState!.Step);
+    }
+
     internal static void AssertSameWeights(Checkpoint expected, Checkpoint actual, string context)
     {
         using var scope = NewDisposeScope();

@@ -13,7 +13,7 @@ public class TrainingStateTests
         int patience = 2;
         foreach (var (step, loss, improves, stops) in new[] { (10, 3.0, true, false), (20, 2.5, true, false), (30, 2.6, false, false), (40, 2.4, true, false), (50, 2.4, false, false), (60, 2.45, false, true) })
         {
-            state = (state with { Step = step }).Validated(loss, ValidationMetric.Loss, out bool improved);
+            state = (state with { Step = step }).Validated(loss, 100 - loss, ValidationMetric.Loss, out bool improved);
             Assert.Equal(improves, improved);
             Assert.Equal(stops, state.PatienceExhausted(patience));
         }

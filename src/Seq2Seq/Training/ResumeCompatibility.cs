@@ -1,0 +1,44 @@
+using Seq2Seq.Configuration;
+
+namespace Seq2Seq.Training;
+
+/// <summary>
+/// Decides whether a run may resume under the config given now. The checkpoint carries the config
+/// it was trained with, and an exact resume needs the same one: a resumed run under an edited
+/// learning rate, batch size, model or tokenizer would silently become another experiment. Keys
+/// that only say how long to go on or how to report are free to change (e.g. a larger
+/// training.max_steps to extend a finished run); file paths may change (a moved project) and are
+/// noted; every other difference is refused with one message that names each key.
+/// </summary>
+public static class ResumeCompatibility
+{
+    /// <summary>Keys a resumed run takes from the new config.</summary>
+    public static readonly IReadOnlySet<string> FreeKeys = new HashSet<string>
+    {
+        "name",
+        "training.max_steps", "training.max_epochs", "training.early_stopping_patience", "training.min_learning_rate",
+        "training.threads", "training.print_validation_examples",
+        "decoding.beam_size", "decoding.length_penalty", "decoding.length_penalty_type",
+    };
+
+    /// <exception cref="UserError">the configs differ in a key that is not free</exception>
+    public static void Check(ExperimentConfig trained, LoadedConfig now, string checkpointPath, TextWriter log)
+    {
+        var differences = ConfigDifferences.Between(trained, now.Config);
+        var refused = differences.Where(d => !d.IsPath && !FreeKeys.Contains(d.Key)).ToArray();
+        if (refused.Length > 0)
+        {
+            string list = string.Join("; ", refused.Select(d => $"{d.Key} is {d.After} here but was {d.Before}"));
+            throw new UserError($"{now.DisplayPath}: cannot resume from {checkpointPath}, which was trained with another config: {list}. "
+                + "Restore those values to resume, or start over with --overwrite.");
+        }
+        foreach (var d in differences)
+        {
+            log.WriteLine($"resume: {d.Key} changed from {d.Before} to {d.After}");
+        }
+        if (differences.Any(d => d.Key == "training.threads"))
+        {
+            log.WriteLine("resume: with another thread count, the rest of the run is not bit-identical to an uninterrupted one");
+        }
+    }
+}
