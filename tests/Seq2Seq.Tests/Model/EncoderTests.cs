@@ -27,18 +27,26 @@ public class EncoderTests
         Assert.Equal(0.0, states[1, 3..].abs().sum().item<float>());
     }
 
-    [Fact]
-    public void PackedEqualsUnpackedOnUnpaddedInput()
+    [Theory]
+    [InlineData(RnnType.Lstm, 1)]
+    [InlineData(RnnType.Lstm, 2)]
+    [InlineData(RnnType.Gru, 2)]
+    public void PackedEqualsUnpackedOnUnpaddedInput(RnnType type, int layers)
     {
-        using var model = TinyModels.Create();
+        using var model = TinyModels.Create(type: type, layers: layers);
         using var scope = NewDisposeScope();
         var (source, lengths) = TinyModels.Batch([5, 6, 7, 8], [9, 10, 11, 12]);
         var (states, summary) = model.Encoder.Encode(source, lengths);
-        var lstm = (LSTM)model.Encoder.Rnn;
-        var (plain, hidden, _) = lstm.call(model.SourceEmbedding.call(source));
+        var embedded = model.SourceEmbedding.call(source);
+        var (plain, hidden) = type == RnnType.Lstm
+            ? Drop3(((LSTM)model.Encoder.Rnn).call(embedded))
+            : ((GRU)model.Encoder.Rnn).call(embedded);
         Assert.True(allclose(states, plain, rtol: 1e-5, atol: 1e-6));
-        Assert.True(allclose(summary, cat([hidden[0], hidden[1]], dim: -1), rtol: 1e-5, atol: 1e-6));
+        // The summary is the top layer's last forward and backward states.
+        Assert.True(allclose(summary, cat([hidden[2 * layers - 2], hidden[2 * layers - 1]], dim: -1), rtol: 1e-5, atol: 1e-6));
     }
+
+    private static (Tensor, Tensor) Drop3((Tensor Output, Tensor Hidden, Tensor Cell) r) => (r.Output, r.Hidden);
 
     [Fact]
     public void AttentionIgnoresPaddingAndSumsToOne()

@@ -69,9 +69,15 @@ public class StoppingTests
         using var experiment = new SmallExperiment("""
             "batch_size": 200, "max_epochs": 1, "validation_frequency": 0
             """);
-        var (output, _) = Train(experiment);
+        File.WriteAllText(experiment.ConfigPath, File.ReadAllText(experiment.ConfigPath).Replace("\"print_validation_examples\": 0", "\"print_validation_examples\": 2"));
+        var (output, error) = Train(experiment);
         var stopped = Assert.Single(experiment.Records("stopped"));
         Assert.Equal("reached 1 epochs", stopped.GetProperty("reason").GetString());
+        // The one validation prints two dev sentences: source, reference and hypothesis each.
+        var log = error.Split('\n');
+        Assert.Equal(2, log.Count(l => l.StartsWith("  source     ")));
+        Assert.Equal(2, log.Count(l => l.StartsWith("  reference  ")));
+        Assert.Equal(2, log.Count(l => l.StartsWith("  hypothesis ")));
         var validation = Assert.Single(experiment.Records("validation"));
         Assert.Equal(stopped.GetProperty("step").GetInt32(), validation.GetProperty("step").GetInt32());
         Assert.Equal(1, validation.GetProperty("epoch").GetInt32());
