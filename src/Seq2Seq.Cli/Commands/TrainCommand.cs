@@ -13,7 +13,9 @@ public sealed class TrainCommand : ICommand
         Trains the model the config describes. Outputs go to the run folder (training.run_dir, default
         runs/<name>): checkpoints (best.ckpt, last.ckpt, checkpoints/), metrics.jsonl, the test
         translations and the evaluation report.
-          --resume     continue the run in the run folder from its last checkpoint
+          --resume     continue the run in the run folder from its last checkpoint (exactly: the config
+                       may change only in keys that say how long to go on or how to report, e.g.
+                       training.max_steps); a run stopped before its first checkpoint starts over
           --overwrite  delete an existing run in the run folder and start over
         Without either, an existing run is never touched: the command refuses.
         """;

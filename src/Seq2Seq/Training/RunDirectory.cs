@@ -28,13 +28,18 @@ public sealed class RunDirectory(string path)
 
     public enum Mode { New, Resume, Overwrite }
 
-    /// <summary>Prepares the folder for a run in the given mode, or explains why it cannot.</summary>
-    public void Open(Mode mode)
+    /// <summary>
+    /// Prepares the folder for a run in the given mode, or explains why it cannot, and returns the
+    /// mode to run in: resuming a run stopped before its first checkpoint starts it over, which is
+    /// what continuing it means (nothing of it was kept).
+    /// </summary>
+    public Mode Open(Mode mode, TextWriter log)
     {
         if (mode == Mode.Resume)
         {
-            if (!File.Exists(LastCheckpoint)) throw new UserError($"{LastCheckpoint}: no checkpoint to resume from");
-            return;
+            if (File.Exists(LastCheckpoint)) return Mode.Resume;
+            log.WriteLine($"{LastCheckpoint}: no checkpoint yet (the run stopped before its first validation); starting from the beginning");
+            mode = Mode.Overwrite;
         }
         if (HasStarted)
         {
@@ -49,5 +54,6 @@ public sealed class RunDirectory(string path)
         }
         Directory.CreateDirectory(Path);
         Directory.CreateDirectory(CheckpointFolder);
+        return mode;
     }
 }

@@ -36,7 +36,7 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
     public TrainingSummary Run(RunDirectory.Mode mode)
     {
         var run = new RunDirectory(config.Training.RunDir!);
-        run.Open(mode);
+        mode = run.Open(mode, log);
         int threads = Settings.Threads > 0 ? Settings.Threads : Environment.ProcessorCount;
         Platform.NativeHeap.Configure();
         torch.set_num_threads(threads);

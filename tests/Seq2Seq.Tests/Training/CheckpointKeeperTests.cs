@@ -8,7 +8,7 @@ public class CheckpointKeeperTests
     private static RunDirectory NewRun(TempFolder folder)
     {
         var run = new RunDirectory(folder.File("run"));
-        run.Open(RunDirectory.Mode.New);
+        run.Open(RunDirectory.Mode.New, TextWriter.Null);
         return run;
     }
 

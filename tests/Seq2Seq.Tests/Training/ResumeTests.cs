@@ -5,9 +5,9 @@ using static TorchSharp.torch;
 namespace Seq2Seq.Tests.Training;
 
 /// <summary>
-/// Exact resume and determinism, tested on the real program: a run killed with SIGKILL at an
-/// arbitrary moment (twice) and resumed each time ends with exactly the weights, metrics and
-/// checkpoints of an uninterrupted run with the same seed and threads.
+/// Exact resume and determinism, tested on the real program: a run killed with SIGKILL before its
+/// first checkpoint and then at two arbitrary moments, and resumed each time, ends with exactly the
+/// weights, metrics and checkpoints of an uninterrupted run with the same seed and threads.
 /// </summary>
 [Collection(LibTorchCollection.Name)]
 public class ResumeTests
@@ -28,13 +28,29 @@ public class ResumeTests
         using var interrupted = new SmallExperiment(Training);
         using var whole = new CliProcess("train", reference.ConfigPath);
 
-        int seed = Environment.TickCount;
+        // SEQ2SEQ_RESUME_SEED replays the kill moments of a failed run.
+        int seed = int.TryParse(Environment.GetEnvironmentVariable("SEQ2SEQ_RESUME_SEED"), out int given) ? given : Environment.TickCount;
         var random = new Random(seed);
         var killedAt = new List<int>();
+
+        // First a kill before any checkpoint exists (as soon as training logs its first steps):
+        // --resume then starts the run over.
+        using (var early = new CliProcess("train", interrupted.ConfigPath))
+        {
+            var deadline = DateTime.UtcNow + Timeout;
+            while (!File.Exists(interrupted.Metrics))
+            {
+                Assert.False(early.HasExited, $"the run ended before logging: {early.Error}");
+                Assert.True(DateTime.UtcNow < deadline, "nothing logged in time");
+                Thread.Sleep(1);
+            }
+            early.Kill();
+            killedAt.Add(File.Exists(interrupted.LastCheckpoint) ? Checkpoint.Load(interrupted.LastCheckpoint).TrainingState!.Step : 0);
+        }
         for (int round = 0; round < 2; round++)
         {
             DateTime before = File.Exists(interrupted.LastCheckpoint) ? File.GetLastWriteTimeUtc(interrupted.LastCheckpoint) : DateTime.MinValue;
-            using var run = round == 0 ? new CliProcess("train", interrupted.ConfigPath) : new CliProcess("train", interrupted.ConfigPath, "--resume");
+            using var run = new CliProcess("train", interrupted.ConfigPath, "--resume");
             var deadline = DateTime.UtcNow + Timeout;
             while (!File.Exists(interrupted.LastCheckpoint) || File.GetLastWriteTimeUtc(interrupted.LastCheckpoint) == before)
             {
