@@ -89,11 +89,15 @@ public class ResumeTests
         Assert.Empty(Directory.GetFiles(interrupted.RunDir, "*.tmp", SearchOption.AllDirectories));
     }
 
-    [Fact]
-    public void SameSeedAndThreadsGiveIdenticalLosses()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void SameSeedAndThreadsGiveIdenticalLosses(int threads)
     {
         using var first = new SmallExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 60"));
         using var second = new SmallExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 60"));
+        foreach (var config in new[] { first.ConfigPath, second.ConfigPath })
+            File.WriteAllText(config, File.ReadAllText(config).Replace("\"threads\": 1", $"\"threads\": {threads}"));
         using var a = new CliProcess("train", first.ConfigPath);
         using var b = new CliProcess("train", second.ConfigPath);
         Assert.True(a.Wait(Timeout) == 0, a.Error);

@@ -73,6 +73,7 @@ public class StoppingTests
         var (output, error) = Train(experiment);
         var stopped = Assert.Single(experiment.Records("stopped"));
         Assert.Equal("reached 1 epochs", stopped.GetProperty("reason").GetString());
+        Assert.Matches(@"\nmodel: [\d,]+ parameters \(lstm, embedding 16, encoder 1x16x2, decoder 1x32, attention 16\); 1 thread\n", error);
         // The one validation prints two dev sentences: source, reference and hypothesis each.
         var log = error.Split('\n');
         Assert.Equal(2, log.Count(l => l.StartsWith("  source     ")));
