@@ -43,14 +43,24 @@ public static class MemoryBenchmark
                 update.Apply(smoothed / batch.TargetTokens);
             }
             if (step % every != 0 && step != steps) continue;
-            double mb = ProcessMemory.ResidentBytes() / (1024.0 * 1024.0);
+            const double MB = 1024.0 * 1024.0;
+            double mb = ProcessMemory.ResidentBytes() / MB;
             if (startMb == 0) startMb = mb;
-            output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+            var line = new Dictionary<string, object>
             {
                 ["impl"] = "seq2seq-torchsharp", ["mode"] = "memory", ["threads"] = s.Threads, ["step"] = step,
                 ["resident_mb"] = Math.Round(mb, 1), ["growth_since_first_mb"] = Math.Round(mb - startMb, 1),
-                ["mean_step_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds / (step % every == 0 ? every : step % every), 1),
-            }));
+                ["managed_mb"] = Math.Round(GC.GetGCMemoryInfo().TotalCommittedBytes / MB, 1),
+            };
+            if (NativeHeap.Usage() is { } heap)
+            {
+                // Resident growth that shows in native_free_mb is fragmentation; in native_in_use_mb, a leak.
+                line["native_in_use_mb"] = Math.Round(heap.InUseBytes / MB, 1);
+                line["native_free_mb"] = Math.Round(heap.FreeBytes / MB, 1);
+                line["native_mapped_mb"] = Math.Round(heap.MappedBytes / MB, 1);
+            }
+            line["mean_step_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds / (step % every == 0 ? every : step % every), 1);
+            output.WriteLine(JsonSerializer.Serialize(line));
             output.Flush();
             clock.Restart();
         }

@@ -42,6 +42,35 @@ public static partial class NativeHeap
         }
     }
 
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MallInfo2
+    {
+        public nuint Arena, OrdBlks, SmBlks, HBlks, HBlkHd, UsmBlks, FsmBlks, UordBlks, FordBlks, KeepCost;
+    }
+
+    [LibraryImport("libc", EntryPoint = "mallinfo2")]
+    private static partial MallInfo2 MallInfo();
+
+    /// <summary>
+    /// What glibc's malloc holds, over all arenas (mallinfo2): bytes in use by the program, bytes
+    /// free inside the heap (fragmentation and buffers kept for reuse), and bytes in separately
+    /// mapped blocks. Growth of resident memory that shows as growing free bytes is fragmentation;
+    /// growing bytes in use is a leak. Null off glibc (or before 2.33).
+    /// </summary>
+    public static NativeHeapUsage? Usage()
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        try
+        {
+            var info = MallInfo();
+            return new NativeHeapUsage((long)info.UordBlks, (long)info.FordBlks, (long)info.HBlkHd);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
     public static void Configure()
     {
         if (!OperatingSystem.IsLinux() || Interlocked.Exchange(ref configured, 1) == 1) return;
@@ -57,3 +86,6 @@ public static partial class NativeHeap
         }
     }
 }
+
+/// <summary>glibc malloc's totals: in use, free within the heap, and mapped separately (bytes).</summary>
+public sealed record NativeHeapUsage(long InUseBytes, long FreeBytes, long MappedBytes);
