@@ -105,7 +105,7 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         var progress = new ProgressBar("train", plannedSteps, "steps");
         var window = state.Window;
         var windowClock = Stopwatch.StartNew();
-        string stopReason = $"reached {Settings.MaxEpochs} epochs";
+        string stopReason = $"reached {Count(Settings.MaxEpochs, "epoch")}";
         bool stop = false;
 
         for (int epoch = state.Epoch; epoch < Settings.MaxEpochs && !stop; epoch++)
@@ -249,10 +249,12 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         return null;
     }
 
-    private string MaxStepsReason => $"reached {Settings.MaxSteps} steps";
+    private string MaxStepsReason => $"reached {Count(Settings.MaxSteps, "step")}";
 
     private string PatienceReason =>
-        $"no improvement of {Settings.EarlyStoppingMetric.ToString().ToLowerInvariant()} in {Settings.EarlyStoppingPatience} validations";
+        $"no improvement of {Settings.EarlyStoppingMetric.ToString().ToLowerInvariant()} in {Count(Settings.EarlyStoppingPatience, "validation")}";
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private string MinimumRateReason => $"learning rate fell below {Settings.MinLearningRate:G3}";
 

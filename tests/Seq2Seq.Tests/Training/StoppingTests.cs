@@ -72,7 +72,7 @@ public class StoppingTests
         File.WriteAllText(experiment.ConfigPath, File.ReadAllText(experiment.ConfigPath).Replace("\"print_validation_examples\": 0", "\"print_validation_examples\": 2"));
         var (output, error) = Train(experiment);
         var stopped = Assert.Single(experiment.Records("stopped"));
-        Assert.Equal("reached 1 epochs", stopped.GetProperty("reason").GetString());
+        Assert.Equal("reached 1 epoch", stopped.GetProperty("reason").GetString());
         Assert.Matches(@"\nmodel: [\d,]+ parameters \(lstm, embedding 16, encoder 1x16x2, decoder 1x32, attention 16\); 1 thread\n", error);
         // The one validation prints two dev sentences: source, reference and hypothesis each.
         var log = error.Split('\n');
@@ -82,6 +82,6 @@ public class StoppingTests
         var validation = Assert.Single(experiment.Records("validation"));
         Assert.Equal(stopped.GetProperty("step").GetInt32(), validation.GetProperty("step").GetInt32());
         Assert.Equal(1, validation.GetProperty("epoch").GetInt32());
-        Assert.Contains("(reached 1 epochs); best dev BLEU ", output);
+        Assert.Contains("(reached 1 epoch); best dev BLEU ", output);
     }
 }
