@@ -24,6 +24,13 @@ public sealed class MetricsLog(string path)
         ? double.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
         : value.GetDouble();
 
+    /// <summary>Drops the record of why training stopped (a finished run that goes on).</summary>
+    public void RemoveStopRecords()
+    {
+        if (!File.Exists(Path)) return;
+        DurableFile.WriteAllLines(Path, File.ReadAllLines(Path).Where(line => !line.Contains("\"kind\":\"stopped\"")).ToArray());
+    }
+
     /// <summary>
     /// Drops records after the given step (used when a run resumes from an earlier checkpoint),
     /// and a last line cut short by a crash in the middle of an append.

@@ -5,10 +5,12 @@ namespace Seq2Seq.Training;
 /// <summary>
 /// Decides whether a run may resume under the config given now. The checkpoint carries the config
 /// it was trained with, and an exact resume needs the same one: a resumed run under an edited
-/// learning rate, batch size, model or tokenizer would silently become another experiment. Keys
-/// that only say how long to go on or how to report are free to change (e.g. a larger
-/// training.max_steps to extend a finished run); file paths may change (a moved project) and are
-/// noted; every other difference is refused with one message that names each key.
+/// learning rate, batch size, model, tokenizer or corpus would silently become another experiment.
+/// Keys that only say how long to go on or how to report are free to change (e.g. a larger
+/// training.max_steps to extend a finished run). A file path may differ only as a moved project
+/// moves it: the same relative to the run folder (the run folder itself, and data.test, which
+/// training does not read, are free). Every other difference is refused with one message that names
+/// each key.
 /// </summary>
 public static class ResumeCompatibility
 {
@@ -17,15 +19,26 @@ public static class ResumeCompatibility
     {
         "name",
         "training.max_steps", "training.max_epochs", "training.early_stopping_patience", "training.min_learning_rate",
-        "training.threads", "training.print_validation_examples",
+        "training.threads", "training.log_frequency", "training.print_validation_examples", "training.run_dir", "data.test",
         "decoding.beam_size", "decoding.length_penalty", "decoding.length_penalty_type",
     };
+
+    /// <summary>Whether a path differs only as moving the whole project moves it: same place relative to the run folder.</summary>
+    private static bool Moved(ConfigDifference d, ExperimentConfig trained, ExperimentConfig now)
+    {
+        string? before = Unquote(d.Before), after = Unquote(d.After);
+        if (string.IsNullOrEmpty(before) || string.IsNullOrEmpty(after)) return before == after;
+        return Path.GetRelativePath(trained.Training.RunDir!, before) == Path.GetRelativePath(now.Training.RunDir!, after);
+    }
+
+    /// <summary>A JSON string value's text (null for JSON null).</summary>
+    private static string? Unquote(string json) => System.Text.Json.JsonSerializer.Deserialize<string?>(json);
 
     /// <exception cref="UserError">the configs differ in a key that is not free</exception>
     public static void Check(ExperimentConfig trained, LoadedConfig now, string checkpointPath, TextWriter log)
     {
         var differences = ConfigDifferences.Between(trained, now.Config);
-        var refused = differences.Where(d => !d.IsPath && !FreeKeys.Contains(d.Key)).ToArray();
+        var refused = differences.Where(d => !FreeKeys.Contains(d.Key) && !(d.IsPath && Moved(d, trained, now.Config))).ToArray();
         if (refused.Length > 0)
         {
             string list = string.Join("; ", refused.Select(d => $"{d.Key} is {d.After} here but was {d.Before}"));

@@ -30,14 +30,18 @@ public sealed class RunDirectory(string path)
 
     /// <summary>
     /// Prepares the folder for a run in the given mode, or explains why it cannot, and returns the
-    /// mode to run in: resuming a run stopped before its first checkpoint starts it over, which is
-    /// what continuing it means (nothing of it was kept).
+    /// mode to run in: resuming a run that was stopped before it wrote any checkpoint (its folder
+    /// exists, but holds no *.ckpt) starts it over, which is what continuing it means, since nothing
+    /// of it was kept. Without the folder (another name or run_dir?) resuming is refused.
     /// </summary>
     public Mode Open(Mode mode, TextWriter log)
     {
         if (mode == Mode.Resume)
         {
             if (File.Exists(LastCheckpoint)) return Mode.Resume;
+            bool anyCheckpoint = Directory.Exists(Path) && Directory.EnumerateFiles(Path, "*.ckpt", SearchOption.AllDirectories).Any();
+            if (!Directory.Exists(CheckpointFolder) || anyCheckpoint)
+                throw new UserError($"{LastCheckpoint}: no checkpoint to resume from");
             log.WriteLine($"{LastCheckpoint}: no checkpoint yet (the run stopped before its first validation); starting from the beginning");
             mode = Mode.Overwrite;
         }

@@ -18,7 +18,7 @@ public sealed record TrainingSummary(int Steps, int BestStep, double BestScore, 
     {
         string best = Metric == ValidationMetric.Bleu
             ? $"best dev BLEU {BestScore:F2} at step {BestStep}"
-            : $"best dev {Metric.ToString().ToLowerInvariant()} {BestScore:F4} at step {BestStep} (BLEU {BestBleu:F2})";
+            : $"best dev {Metric.ToString().ToLowerInvariant()} {BestScore:F4} at step {BestStep} (BLEU {(double.IsNaN(BestBleu) ? "n/a" : BestBleu.ToString("F2"))})";
         return $"trained {Steps} steps in {Reporting.ProgressBar.Format(WallTime)} ({StopReason}); {best}; best model {BestCheckpoint}";
     }
 }
@@ -67,7 +67,7 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
             // of seed and epoch), dropout's random state, the best-score and early-stopping
             // bookkeeping, the kept checkpoints, the skip counters and the logging window.
             model.load(new MemoryStream(resumeFrom.Weights));
-            if (resumeFrom.OptimizerState is not null) optimizer.load_state_dict(new BinaryReader(new MemoryStream(resumeFrom.OptimizerState)));
+            if (resumeFrom.OptimizerState is not null) LoadOptimizerState(optimizer, resumeFrom.OptimizerState, run.LastCheckpoint);
             state = resumeFrom.TrainingState ?? state;
             schedule.PlateauRate = state.PlateauRate;
             schedule.BadValidations = state.PlateauBadValidations;
@@ -82,13 +82,14 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
             log.WriteLine($"resumed from {run.LastCheckpoint} at step {state.Step}, epoch {state.Epoch + 1}");
             if (state.Finished)
             {
-                if (StillFinished(state, schedule) is string reason)
+                if (StillFinished(state, schedule, corpus) is string reason)
                 {
                     log.WriteLine($"this run had already finished: {reason}");
                     return Summary(state, run, TimeSpan.FromSeconds(state.ElapsedSeconds), reason);
                 }
                 log.WriteLine("this run had finished; under the config given now it goes on");
                 state = state with { Finished = false };
+                metrics.RemoveStopRecords();
             }
         }
 
@@ -105,7 +106,7 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         var progress = new ProgressBar("train", plannedSteps, "steps");
         var window = state.Window;
         var windowClock = Stopwatch.StartNew();
-        string stopReason = $"reached {Count(Settings.MaxEpochs, "epoch")}";
+        string stopReason = EpochsReason;
         bool stop = false;
 
         for (int epoch = state.Epoch; epoch < Settings.MaxEpochs && !stop; epoch++)
@@ -238,16 +239,22 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
 
     /// <summary>
     /// Why a finished run stays finished under the config given now, or null when it may go on (a
-    /// larger training.max_steps or max_epochs, more patience, a lower minimum rate). The epoch limit
-    /// is left to the epoch loop, which ends at once when it is reached.
+    /// larger training.max_steps or max_epochs, more patience, a lower minimum rate).
     /// </summary>
-    private string? StillFinished(TrainingState state, LearningRateSchedule schedule)
+    private string? StillFinished(TrainingState state, LearningRateSchedule schedule, PreparedCorpus corpus)
     {
         if (Settings.MaxSteps > 0 && state.Step >= Settings.MaxSteps) return MaxStepsReason;
+        if (state.Epoch >= Settings.MaxEpochs - 1)
+        {
+            int batches = BatchPlan.Make(corpus.Train, Settings.BatchType, Settings.BatchSize, Settings.Seed, state.Epoch, shuffle: true).Count;
+            if (state.Epoch >= Settings.MaxEpochs || state.BatchInEpoch >= batches) return EpochsReason;
+        }
         if (state.PatienceExhausted(Settings.EarlyStoppingPatience)) return PatienceReason;
         if (schedule.BelowMinimum(state.Step)) return MinimumRateReason;
         return null;
     }
+
+    private string EpochsReason => $"reached {Count(Settings.MaxEpochs, "epoch")}";
 
     private string MaxStepsReason => $"reached {Count(Settings.MaxSteps, "step")}";
 
@@ -257,6 +264,24 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private string MinimumRateReason => $"learning rate fell below {Settings.MinLearningRate:G3}";
+
+    /// <summary>
+    /// Restores the optimizer's moments and step counts. Their number must match the model's
+    /// parameters; it does not for checkpoints of tie_output_embedding models written before the
+    /// tied matrix was given to the optimizer once (it held it twice).
+    /// </summary>
+    private static void LoadOptimizerState(TorchSharp.Modules.OptimizerHelper optimizer, byte[] saved, string checkpointPath)
+    {
+        try
+        {
+            optimizer.load_state_dict(new BinaryReader(new MemoryStream(saved)));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserError($"{checkpointPath}: its optimizer state does not fit this model ({e.Message}); "
+                + "it was probably written by an older version with model.tie_output_embedding; start over with --overwrite");
+        }
+    }
 
     /// <summary>
     /// Writing a checkpoint allocates several copies of the weights and of Adam's moments as .NET

@@ -29,7 +29,7 @@ public class MemoryBenchmarkTests
         {
             Assert.Equal("memory", r.GetProperty("mode").GetString());
             double resident = r.GetProperty("resident_mb").GetDouble();
-            Assert.InRange(r.GetProperty("managed_mb").GetDouble(), 1, resident);
+            Assert.InRange(r.GetProperty("managed_mb").GetDouble(), 0, resident);                // as of the last collection
             // The reference model's weights and Adam's moments alone are tens of MB of native memory.
             Assert.InRange(r.GetProperty("native_in_use_mb").GetDouble(), 20, resident);
             Assert.True(r.GetProperty("native_free_mb").GetDouble() >= 0);

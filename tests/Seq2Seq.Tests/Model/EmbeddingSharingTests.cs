@@ -33,6 +33,24 @@ public class EmbeddingSharingTests
     }
 
     [Fact]
+    public void AnAdamStepMovesTheTiedMatrixOnce()
+    {
+        manual_seed(6);
+        using var model = new TranslationModel(Tied, 20, 20);
+        using var optimizer = optim.Adam(model.parameters(), 0.01);
+        using var scope = NewDisposeScope();
+        var before = model.Decoder.OutputLayer.weight!.clone();
+        var (source, lengths) = TinyModels.Batch([5, 6, 7], [8, 9]);
+        var target = tensor(new long[] { 1, 4, 5, 1, 6, 0 }, [2, 3]);
+        optimizer.zero_grad();
+        model.Decoder.Project(model.ForwardAttentional(source, lengths, target, [2, 2, 1])).pow(2).sum().backward();
+        optimizer.step();
+        // Adam's first step moves each weight by at most the learning rate; given twice, by twice that.
+        double moved = (model.Decoder.OutputLayer.weight! - before).abs().max().item<float>();
+        Assert.InRange(moved, 0.005, 0.0101);
+    }
+
+    [Fact]
     public void TyingSurvivesACheckpointRoundTripAndOptimizerSteps()
     {
         manual_seed(4);

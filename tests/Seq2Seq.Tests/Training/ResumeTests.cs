@@ -128,11 +128,64 @@ public class ResumeTests
         Assert.Contains("--overwrite", message);
         Assert.Equal(20, Checkpoint.Load(experiment.LastCheckpoint).TrainingState!.Step);
 
-        File.WriteAllText(experiment.ConfigPath, original.Replace("\"max_steps\": 20", "\"max_steps\": 30"));
+        // Other training data is another experiment too.
+        File.Copy(experiment.Folder.File("dev.src"), experiment.Folder.File("other.src"));
+        File.Copy(experiment.Folder.File("dev.trg"), experiment.Folder.File("other.trg"));
+        File.WriteAllText(experiment.ConfigPath, original.Replace("\"dev\": \"dev\"", "\"dev\": \"other\""));
+        (code, _, error) = Cli.CliRunner.Run("train", experiment.ConfigPath, "--resume");
+        Assert.Equal(1, code);
+        Assert.Contains("data.dev is \"" + experiment.Folder.File("other") + "\" here but was \"" + experiment.Folder.File("dev") + "\"", error);
+
+        // Unchanged: the finished run stays finished.
+        File.WriteAllText(experiment.ConfigPath, original);
         (code, _, error) = Cli.CliRunner.Run("train", experiment.ConfigPath, "--resume");
         Assert.True(code == 0, error);
+        Assert.Contains("this run had already finished: reached 20 steps", error);
+
+        // The whole project moved, and max_steps raised: the run goes on from step 20 to 30.
+        using var moved = new TempFolder();
+        foreach (var file in Directory.GetFiles(experiment.Folder.Path, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(moved.Path, Path.GetRelativePath(experiment.Folder.Path, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        string movedConfig = moved.File("small.json");
+        File.WriteAllText(movedConfig, original.Replace("\"max_steps\": 20", "\"max_steps\": 30"));
+        (code, _, error) = Cli.CliRunner.Run("train", movedConfig, "--resume");
+        Assert.True(code == 0, error);
         Assert.Contains("resume: training.max_steps changed from 20 to 30", error);
-        Assert.Equal(30, Checkpoint.Load(experiment.LastCheckpoint).TrainingState!.Step);
+        Assert.Contains("resume: data.train changed from ", error);
+        var movedRun = moved.File("run");
+        Assert.Equal(30, Checkpoint.Load(Path.Combine(movedRun, "last.ckpt")).TrainingState!.Step);
+        var stops = File.ReadAllLines(Path.Combine(movedRun, "metrics.jsonl")).Where(l => l.Contains("\"kind\":\"stopped\"")).ToArray();
+        Assert.Single(stops);
+        Assert.Contains("\"step\":30", stops[0]);
+    }
+
+    [Fact]
+    public void ResumeWithoutACheckpointStartsOverOnlyARunThatWroteNone()
+    {
+        using var experiment = new SmallExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 10"));
+        // No run folder at all (another name or run_dir?): refused.
+        var (code, _, error) = Cli.CliRunner.Run("train", experiment.ConfigPath, "--resume");
+        Assert.Equal(1, code);
+        Assert.Contains("no checkpoint to resume from", error);
+
+        // A step checkpoint but no last.ckpt (killed between the two writes): refused, nothing deleted.
+        Assert.Equal(0, Cli.CliRunner.Run("train", experiment.ConfigPath).Code);
+        File.Delete(experiment.LastCheckpoint);
+        (code, _, error) = Cli.CliRunner.Run("train", experiment.ConfigPath, "--resume");
+        Assert.Equal(1, code);
+        Assert.Contains("no checkpoint to resume from", error);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(experiment.RunDir, "checkpoints"), "*.ckpt"));
+
+        // The run folder without any checkpoint (killed before the first validation): starts over.
+        foreach (var file in Directory.GetFiles(experiment.RunDir, "*.ckpt", SearchOption.AllDirectories)) File.Delete(file);
+        (code, _, error) = Cli.CliRunner.Run("train", experiment.ConfigPath, "--resume");
+        Assert.True(code == 0, error);
+        Assert.Contains("no checkpoint yet", error);
+        Assert.Equal(10, Checkpoint.Load(experiment.LastCheckpoint).TrainingState!.Step);
     }
 
     internal static void AssertSameWeights(Checkpoint expected, Checkpoint actual, string context)
