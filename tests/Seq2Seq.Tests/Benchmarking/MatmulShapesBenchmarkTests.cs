@@ -10,20 +10,8 @@ public class MatmulShapesBenchmarkTests
     [Fact]
     public void PrintsEveryProductOfATrainingStepWithItsShapeAndRate()
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int before = TorchSharp.torch.get_num_threads();
-        int code;
-        try
-        {
-            code = CommandLine.Run(["bench", "--mode", "matmul", "--threads", "1", "--batch", "8", "--vocab", "500"], output, error);
-        }
-        finally
-        {
-            TorchSharp.torch.set_num_threads(before);
-        }
-        Assert.True(code == 0, error.ToString());
-        var records = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        var (code, records, errorText) = BenchRun.Run("--mode", "matmul", "--threads", "1", "--batch", "8", "--vocab", "500");
+        Assert.True(code == 0, errorText);
         Assert.Equal(7, records.Length);
         // Batch 8: 10 + (5i mod 16) target positions per sentence, 140 in all; the decoder step's input is 256 + 2·512.
         var shapes = records.Select(r => (r.GetProperty("m").GetInt64(), r.GetProperty("k").GetInt64(), r.GetProperty("n").GetInt64())).ToArray();
@@ -34,7 +22,7 @@ public class MatmulShapesBenchmarkTests
             Assert.True(r.GetProperty("gflop_per_s").GetDouble() > 0);
         });
 
-        error = new StringWriter();
+        var error = new StringWriter();
         Assert.Equal(1, CommandLine.Run(["bench", "--mode", "fast"], new StringWriter(), error));
         Assert.Contains("--mode: expected train, greedy, beam, scoring, memory, matmul or all, got 'fast'", error.ToString());
     }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Seq2Seq.Cli;
-
 namespace Seq2Seq.Tests.Benchmarking;
 
 /// <summary>The bench verb's memory mode: a JSON line every --every steps with resident, managed and native heap figures.</summary>
@@ -10,20 +7,8 @@ public class MemoryBenchmarkTests
     [Fact]
     public void PrintsResidentManagedAndNativeHeapFiguresEveryNSteps()
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int before = TorchSharp.torch.get_num_threads();
-        int code;
-        try
-        {
-            code = CommandLine.Run(["bench", "--mode", "memory", "--threads", "1", "--steps", "5", "--every", "2", "--vocab", "500"], output, error);
-        }
-        finally
-        {
-            TorchSharp.torch.set_num_threads(before);
-        }
-        Assert.True(code == 0, error.ToString());
-        var records = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        var (code, records, error) = BenchRun.Run("--mode", "memory", "--threads", "1", "--steps", "5", "--every", "2", "--vocab", "500");
+        Assert.True(code == 0, error);
         Assert.Equal([2, 4, 5], records.Select(r => r.GetProperty("step").GetInt32()));
         Assert.All(records, r =>
         {

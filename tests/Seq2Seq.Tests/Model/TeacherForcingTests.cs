@@ -14,6 +14,10 @@ public class TeacherForcingTests
         new TokenizedPair(2, [10, 11], [12, 13, 14]),
     ]);
 
+    /// <summary>The decoder's packed attentional vectors of the whole batch, teacher-forced.</summary>
+    private static Tensor TeacherForced(Seq2Seq.Model.TranslationModel model, Batch batch) =>
+        model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+
     [Fact]
     public void BatchRowsAreSortedByTargetLengthWithPackedTargets()
     {
@@ -49,7 +53,7 @@ public class TeacherForcingTests
         using var model = TinyModels.Create(seed: 10);
         using var scope = NewDisposeScope();
         using var batch = MakeBatch();
-        var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+        var attentional = TeacherForced(model, batch);
         var (_, nll) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, 0.0);
         var logProbs = model.Decoder.Project(attentional).log_softmax(-1);
         double expected = 0;
@@ -64,7 +68,7 @@ public class TeacherForcingTests
         using var model = TinyModels.Create(seed: 11);
         using var scope = NewDisposeScope();
         using var batch = MakeBatch();
-        var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+        var attentional = TeacherForced(model, batch);
         var (smoothed, nll) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, 0.1);
         var logits = model.Decoder.Project(attentional);
         var reference = nn.functional.cross_entropy(logits, batch.PackedTargets, reduction: nn.Reduction.Sum, label_smoothing: 0.1);
@@ -80,7 +84,7 @@ public class TeacherForcingTests
         using var model = TinyModels.Create(seed: 12);
         using var scope = NewDisposeScope();
         using var batch = MakeBatch();
-        var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+        var attentional = TeacherForced(model, batch);
         var (loss, _) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, 0.1);
         // Real-looking ids in every padded source position.
         var noisy = batch.Source.clone();
