@@ -25,17 +25,17 @@ public sealed class MetricsLog(string path)
         : value.GetDouble();
 
     /// <summary>Drops the record of why training stopped (a finished run that goes on).</summary>
-    public void RemoveStopRecords()
-    {
-        if (!File.Exists(Path)) return;
-        DurableFile.WriteAllLines(Path, File.ReadAllLines(Path).Where(line => !line.Contains("\"kind\":\"stopped\"")).ToArray());
-    }
+    public void RemoveStopRecords() => Keep(record => !(record.TryGetProperty("kind", out var kind) && kind.GetString() == "stopped"));
 
     /// <summary>
     /// Drops records after the given step (used when a run resumes from an earlier checkpoint),
     /// and a last line cut short by a crash in the middle of an append.
     /// </summary>
-    public void TruncateAfter(int step)
+    public void TruncateAfter(int step) =>
+        Keep(record => !record.TryGetProperty("step", out var s) || s.GetInt32() <= step);
+
+    /// <summary>Rewrites the file with the records <paramref name="keep"/> accepts; a line that is not JSON (cut short) goes.</summary>
+    private void Keep(Func<JsonElement, bool> keep)
     {
         if (!File.Exists(Path)) return;
         var kept = File.ReadAllLines(Path).Where(line =>
@@ -43,7 +43,7 @@ public sealed class MetricsLog(string path)
             try
             {
                 using var doc = JsonDocument.Parse(line);
-                return !doc.RootElement.TryGetProperty("step", out var s) || s.GetInt32() <= step;
+                return keep(doc.RootElement);
             }
             catch (JsonException)
             {
