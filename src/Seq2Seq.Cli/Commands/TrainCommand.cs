@@ -16,8 +16,11 @@ public sealed class TrainCommand : ICommand
           --resume     continue the run in the run folder from its last checkpoint (exactly: the config
                        may change only in keys that say how long to go on or how to report, e.g.
                        training.max_steps); a run stopped before its first checkpoint starts over
-          --overwrite  delete an existing run in the run folder and start over
-        Without either, an existing run is never touched: the command refuses.
+          --overwrite  delete the run's own files in the run folder (checkpoints, metrics, curves,
+                       test translations, report, attention, cache) and start over; only in a folder
+                       that training made (seq2seq-run.json), never the config or data
+        Without either, an existing run is never touched: the command refuses. One run at a time
+        holds a run folder (run.lock): a second train into it is refused.
         """;
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)

@@ -1,5 +1,6 @@
 using System.Text;
 using Seq2Seq.Decoding;
+using Seq2Seq.Files;
 using Seq2Seq.Reporting;
 
 namespace Seq2Seq.Cli.Commands;
@@ -67,7 +68,7 @@ public sealed class TranslateCommand : ICommand
                 }
         }
         if (outputPath == "-") output.Write(text.ToString());
-        else AtomicFile.WriteAllText(outputPath, text.ToString());
+        else DurableFile.WriteAllText(outputPath, text.ToString());
         if (alignments is not null) AttentionOutput.WriteAlignments(alignments, results);
         if (plots is not null) AttentionOutput.WritePlots(plots, results);
         return 0;

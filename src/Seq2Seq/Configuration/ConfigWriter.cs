@@ -22,7 +22,7 @@ public static class ConfigWriter
     public static string ToJson(ExperimentConfig config) => Write(writer => WriteSection(writer, ConfigSection.Root, config));
 
     /// <summary>Writes <see cref="ToJson"/> to a file (UTF-8, no BOM).</summary>
-    public static void Save(ExperimentConfig config, string path) => File.WriteAllText(path, ToJson(config), new UTF8Encoding(false));
+    public static void Save(ExperimentConfig config, string path) => Files.DurableFile.WriteAllText(path, ToJson(config));
 
     internal static string Write(Action<Utf8JsonWriter> write)
     {

@@ -44,23 +44,16 @@ public static class CorpusCache
 
     public static string PathFor(string folder, string key) => Path.Combine(folder, $"corpus-{key}.bin");
 
-    public static void Save(string path, PreparedCorpus corpus)
+    public static void Save(string path, PreparedCorpus corpus) => Files.DurableFile.Write(path, file =>
     {
-        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        string temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
-        using (var writer = new BinaryWriter(file, Encoding.UTF8))
-        {
-            writer.Write(FormatVersion);
-            WriteFiles(writer, corpus.Source.ToFiles());
-            WriteFiles(writer, corpus.Target.ToFiles());
-            WritePairs(writer, corpus.Train);
-            WritePairs(writer, corpus.Dev);
-            writer.Write(corpus.FilterReport);
-        }
-        File.Move(temp, path, overwrite: true);
-    }
+        using var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true);
+        writer.Write(FormatVersion);
+        WriteFiles(writer, corpus.Source.ToFiles());
+        WriteFiles(writer, corpus.Target.ToFiles());
+        WritePairs(writer, corpus.Train);
+        WritePairs(writer, corpus.Dev);
+        writer.Write(corpus.FilterReport);
+    });
 
     /// <summary>The cached parts, or null when the file is missing, of another version or unreadable.</summary>
     public static (TextPipeline Source, TextPipeline Target, TokenizedPair[] Train, TokenizedPair[] Dev, string Report)? TryLoad(string path, DataConfig data)

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Seq2Seq.Plotting;
-using Seq2Seq.Reporting;
+using Seq2Seq.Files;
 using Seq2Seq.Tokenization;
 
 namespace Seq2Seq.Decoding;
@@ -37,7 +37,7 @@ public static class AttentionOutput
                 alignment = hard,
             })).Append('\n');
         }
-        AtomicFile.WriteAllText(path, text.ToString());
+        DurableFile.WriteAllText(path, text.ToString());
     }
 
     /// <summary>One heatmap per sentence (attention-0001.png, ...), for at most <paramref name="limit"/> sentences.</summary>

@@ -1,5 +1,5 @@
 using Seq2Seq.Plotting;
-using Seq2Seq.Reporting;
+using Seq2Seq.Files;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -45,8 +45,8 @@ public static class EvaluationReportWriter
         Directory.CreateDirectory(directory);
         string jsonPath = Path.Combine(directory, JsonFileName);
         string markdownPath = Path.Combine(directory, MarkdownFileName);
-        AtomicFile.WriteAllText(jsonPath, ToJson(report));
-        AtomicFile.WriteAllText(markdownPath, ToMarkdown(report));
+        DurableFile.WriteAllText(jsonPath, ToJson(report));
+        DurableFile.WriteAllText(markdownPath, ToMarkdown(report));
         return (jsonPath, markdownPath);
     }
 

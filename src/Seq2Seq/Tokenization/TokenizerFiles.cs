@@ -53,7 +53,7 @@ public static class TokenizerFiles
         Directory.CreateDirectory(directory);
         foreach (KeyValuePair<string, string> file in files)
         {
-            File.WriteAllText(Path.Combine(directory, file.Key), file.Value, new UTF8Encoding(false));
+            Files.DurableFile.WriteAllText(Path.Combine(directory, file.Key), file.Value);
         }
     }
 }

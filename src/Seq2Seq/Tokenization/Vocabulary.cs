@@ -208,7 +208,7 @@ public sealed class Vocabulary
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        File.WriteAllText(path, ToJson(), new UTF8Encoding(false));
+        Files.DurableFile.WriteAllText(path, ToJson());
     }
 
     public static Vocabulary Load(string path)

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Seq2Seq.Files;
 
 namespace Seq2Seq.Training;
 

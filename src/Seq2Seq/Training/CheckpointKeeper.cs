@@ -1,5 +1,6 @@
 using System.Globalization;
 using Seq2Seq.Configuration;
+using Seq2Seq.Files;
 
 namespace Seq2Seq.Training;
 

@@ -6,6 +6,7 @@ using Seq2Seq.Reporting;
 using Seq2Seq.Tokenization;
 using TorchSharp;
 using static TorchSharp.torch;
+using Seq2Seq.Files;
 
 namespace Seq2Seq.Training;
 
@@ -33,10 +34,17 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
     private readonly ExperimentConfig config = loaded.Config;
     private TrainingConfig Settings => config.Training;
 
+    /// <summary>Trains in the config's run folder, holding its lock for the time of the run.</summary>
     public TrainingSummary Run(RunDirectory.Mode mode)
     {
-        var run = new RunDirectory(config.Training.RunDir!);
-        mode = run.Open(mode, log);
+        using var run = new RunDirectory(config.Training.RunDir!);
+        return Run(run, mode);
+    }
+
+    /// <summary>Trains in <paramref name="run"/>, which stays open (and locked) afterwards, for the caller's next steps.</summary>
+    public TrainingSummary Run(RunDirectory run, RunDirectory.Mode mode)
+    {
+        mode = run.Open(mode, log, InputFiles());
         int threads = Settings.Threads > 0 ? Settings.Threads : Environment.ProcessorCount;
         Platform.NativeHeap.Configure();
         torch.set_num_threads(threads);
@@ -76,7 +84,6 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
                 using var rng = tensor(Convert.FromBase64String(state.RandomState));
                 torch.random.set_rng_state(rng);
             }
-            DurableFile.RemoveStale(run.Path);
             metrics.TruncateAfter(state.Step);
             checkpoints.Restore(state.KeptCheckpoints);
             log.WriteLine($"resumed from {run.LastCheckpoint} at step {state.Step}, epoch {state.Epoch + 1}");
@@ -235,6 +242,19 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         }
         log.WriteLine($"training stopped: {stopReason}");
         return Summary(state, run, TimeSpan.FromSeconds(elapsedBefore + clock.Elapsed.TotalSeconds), stopReason);
+    }
+
+    /// <summary>The files the run reads, which starting it over must not delete: the config, every file a split may be read from, a SentencePiece model.</summary>
+    private List<string> InputFiles()
+    {
+        var data = config.Data;
+        var files = new List<string> { loaded.ConfigPath };
+        foreach (var split in new[] { data.Train, data.Dev, data.Test }.Where(s => !string.IsNullOrEmpty(s)))
+        {
+            foreach (var extension in new[] { data.SrcLang, data.TrgLang, "tsv" }) files.AddRange([$"{split}.{extension}", $"{split}.{extension}.gz"]);
+        }
+        if (config.Tokenizer.SentencepieceModel is { Length: > 0 } model) files.Add(model);
+        return files;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Seq2Seq.Configuration;
 using Seq2Seq.Data;
 using Seq2Seq.Decoding;
+using Seq2Seq.Files;
 using Seq2Seq.Reporting;
 using Seq2Seq.Training;
 
@@ -19,8 +20,9 @@ public sealed record ExperimentResult(TrainingSummary Training, TestResult? Test
             yield return test.BleuLine;
             yield return $"translations: {test.TranslationsPath}";
             if (test.ReportPath is not null) yield return $"report:       {test.ReportPath}";
-            yield return $"curves:       {Path.Combine(t.RunDirectory, "curves.png")}";
-            yield return $"attention:    {Path.Combine(t.RunDirectory, "attention")}/ (first {Experiment.AttentionPlots} test sentences)";
+            var run = new RunDirectory(t.RunDirectory);
+            yield return $"curves:       {run.Curves}";
+            yield return $"attention:    {run.AttentionFolder}/ (first {Experiment.AttentionPlots} test sentences)";
         }
     }
 }
@@ -39,11 +41,11 @@ public static class Experiment
 
     public static ExperimentResult TrainAndTest(LoadedConfig loaded, RunDirectory.Mode mode, TextWriter log)
     {
-        var summary = new Trainer(loaded, log).Run(mode);
         var config = loaded.Config;
+        using var run = new RunDirectory(config.Training.RunDir!);
+        var summary = new Trainer(loaded, log).Run(run, mode);
         if (string.IsNullOrEmpty(config.Data.Test)) return new ExperimentResult(summary, null);
         var test = TextFileReader.ReadParallel(config.Data.Test, config.Data.SrcLang, config.Data.TrgLang);
-        var run = new RunDirectory(summary.RunDirectory);
         var clock = Stopwatch.StartNew();
         using var translator = Translator.Load(summary.BestCheckpoint);
         var progress = new ProgressBar("test", test.Source.Count, "sent");
@@ -52,7 +54,7 @@ public static class Experiment
         var translations = results.Select(r => r.Text).ToArray();
         AttentionOutput.WritePlots(run.AttentionFolder, results, limit: AttentionPlots);
         string hypPath = run.TestTranslations(config.Data.TrgLang);
-        AtomicFile.WriteAllLines(hypPath, translations);
+        DurableFile.WriteAllLines(hypPath, translations);
         var evaluation = TestEvaluation.Evaluate(translations, test.Target, test.Source, config.Evaluation, run.ReportFolder);
         log.WriteLine($"test: {test.Source.Count} sentences translated in {decoding.TotalSeconds:F1} s ({test.Source.Count / decoding.TotalSeconds:F1} sent/s, beam {translator.Config.Decoding.BeamSize})");
         return new ExperimentResult(summary, new TestResult(evaluation.Bleu, evaluation.Line, hypPath, evaluation.ReportPath, decoding));

@@ -1,3 +1,4 @@
+using Seq2Seq.Files;
 using Seq2Seq.Reporting;
 using System.Text.Json;
 using Seq2Seq.Evaluation;
@@ -96,8 +97,8 @@ public sealed class EvaluationReportTests : IDisposable
     public void AtomicWriteCreatesFolderAndOverwrites()
     {
         string path = Path.Combine(_dir, "nested", "file.txt");
-        AtomicFile.WriteAllText(path, "one");
-        AtomicFile.WriteAllText(path, "twö");
+        DurableFile.WriteAllText(path, "one");
+        DurableFile.WriteAllText(path, "twö");
         Assert.Equal("twö", File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
     }

@@ -38,15 +38,6 @@ internal static class DemoCorpusWriter
     private static void WriteLines(string path, IEnumerable<string> lines)
     {
         byte[] bytes = Encode(lines);
-        string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        Files.DurableFile.Write(path, stream => stream.Write(bytes));
     }
 }

@@ -1,0 +1,116 @@
+using Seq2Seq.Tests.Workflow;
+using Seq2Seq.Training;
+using static Seq2Seq.Tests.Cli.CliRunner;
+
+namespace Seq2Seq.Tests.Training;
+
+/// <summary>
+/// What training may do to its run folder: --overwrite removes only the run's own files, only in a
+/// folder that training made, never an input; one run at a time holds a folder.
+/// </summary>
+[Collection(LibTorchCollection.Name)]
+public class RunFolderTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    private static TinyExperiment InTheConfigFolder()
+    {
+        var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
+        File.WriteAllText(tiny.ConfigPath, File.ReadAllText(tiny.ConfigPath).Replace("\"run_dir\": \"run\"", "\"run_dir\": \".\""));
+        return tiny;
+    }
+
+    [Fact]
+    public void OverwriteInTheConfigFolderKeepsTheConfigTheDataAndOtherFiles()
+    {
+        using var tiny = InTheConfigFolder();
+        File.WriteAllText(tiny.Folder.File("notes.txt"), "mine");
+        Directory.CreateDirectory(tiny.Folder.File("drafts"));
+        File.WriteAllText(tiny.Folder.File("drafts/a.txt"), "mine too");
+        var (code, _, error) = Run("train", tiny.ConfigPath);
+        Assert.True(code == 0, error);
+        var userFiles = new[] { "notes.txt", "drafts/a.txt", "tiny.json", "train.src", "train.trg", "dev.src", "dev.trg", "test.src", "test.trg" };
+        var before = userFiles.ToDictionary(f => f, f => File.ReadAllText(tiny.Folder.File(f)));
+        File.WriteAllText(tiny.Folder.File("test.hyp.trg"), "stale translation");
+
+        (code, _, error) = Run("train", tiny.ConfigPath, "--overwrite");
+
+        Assert.True(code == 0, error);
+        Assert.Equal(before, userFiles.ToDictionary(f => f, f => File.ReadAllText(tiny.Folder.File(f))));
+        Assert.NotEqual("stale translation", File.ReadAllText(tiny.Folder.File("test.hyp.trg")));
+        Assert.True(File.Exists(tiny.Folder.File("best.ckpt")));
+    }
+
+    [Fact]
+    public void OverwriteRefusesAFolderThatTrainingDidNotMake()
+    {
+        using var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
+        Directory.CreateDirectory(tiny.RunDir);
+        File.WriteAllText(Path.Combine(tiny.RunDir, "metrics.jsonl"), "my own metrics\n");
+        File.WriteAllText(Path.Combine(tiny.RunDir, "curves.png"), "my own picture");
+
+        var (code, _, error) = Run("train", tiny.ConfigPath, "--overwrite");
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{tiny.RunDir}: not a run folder (it has no seq2seq-run.json), so --overwrite deletes nothing here", error);
+        Assert.Equal("my own metrics\n", File.ReadAllText(Path.Combine(tiny.RunDir, "metrics.jsonl")));
+        Assert.Equal("my own picture", File.ReadAllText(Path.Combine(tiny.RunDir, "curves.png")));
+    }
+
+    [Fact]
+    public void OverwriteRefusesWhenAnInputLiesAmongTheRunFiles()
+    {
+        using var tiny = InTheConfigFolder();
+        var (code, _, error) = Run("train", tiny.ConfigPath);
+        Assert.True(code == 0, error);
+        // The dev split moved into the run's report folder, which --overwrite would delete.
+        foreach (var language in new[] { "src", "trg" }) File.Copy(tiny.Folder.File($"dev.{language}"), tiny.Folder.File($"report/dev.{language}"));
+        File.WriteAllText(tiny.ConfigPath, File.ReadAllText(tiny.ConfigPath).Replace("\"dev\": \"dev\"", "\"dev\": \"report/dev\""));
+
+        (code, _, error) = Run("train", tiny.ConfigPath, "--overwrite");
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{tiny.Folder.File("report/dev.src")}: an input of this run lies where --overwrite would delete {tiny.Folder.File("report")}", error);
+        Assert.True(File.Exists(tiny.Folder.File("report/dev.src")));
+        Assert.True(File.Exists(tiny.Folder.File("best.ckpt")));
+    }
+
+    [Fact]
+    public void ARunDirThatIsAFileIsOneError()
+    {
+        using var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
+        File.WriteAllText(tiny.RunDir, "a file");
+        var (code, _, error) = Run("train", tiny.ConfigPath);
+        Assert.Equal(1, code);
+        Assert.Equal($"seq2seq train: {tiny.RunDir}: training.run_dir names a file, not a folder", error.Trim());
+        Assert.Equal("a file", File.ReadAllText(tiny.RunDir));
+    }
+
+    [Fact]
+    public void ASecondRunIntoABusyFolderIsRefusedAndTouchesNothing()
+    {
+        using var busy = new SmallExperiment("\"max_steps\": 5000, \"validation_frequency\": 10");
+        using var first = new CliProcess("train", busy.ConfigPath);
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!File.Exists(busy.LastCheckpoint))
+        {
+            Assert.False(first.HasExited, $"the first run ended early: {first.Error}");
+            Assert.True(DateTime.UtcNow < deadline, "no checkpoint in time");
+            Thread.Sleep(10);
+        }
+
+        foreach (var mode in new[] { "--overwrite", "--resume" })
+        {
+            var (code, _, error) = Run("train", busy.ConfigPath, mode);
+            Assert.Equal(1, code);
+            Assert.Contains($"{busy.RunDir}: another process is training in this run folder (it holds run.lock)", error);
+        }
+        Assert.False(first.HasExited, $"the first run was disturbed: {first.Error}");
+        Assert.True(File.Exists(busy.LastCheckpoint));
+
+        // A killed holder leaves no stale lock: the folder opens for a resume at once.
+        first.Kill();
+        using var run = new RunDirectory(busy.RunDir);
+        Assert.Equal(RunDirectory.Mode.Resume, run.Open(RunDirectory.Mode.Resume, TextWriter.Null));
+    }
+}
