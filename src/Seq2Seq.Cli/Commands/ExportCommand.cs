@@ -13,7 +13,9 @@ public sealed class ExportCommand : ICommand
         Writes a model package: one file with the weights, config, tokenizers and vocabularies of a
         checkpoint, without its optimizer and trainer state (so it cannot resume training, and is
         smaller). It needs nothing else: 'seq2seq translate --model FILE.s2s' and the library's
-        Translator.Load("FILE.s2s") read it. The package is checked by loading it once.
+        Translator.Load("FILE.s2s") read it. The source is checked completely (its model is built
+        and its weights loaded) before the output is written, so a damaged source leaves an
+        existing package untouched.
           --model FILE        a checkpoint (runs/<name>/best.ckpt) or another package
           --output FILE       the package to write (by convention FILE.s2s); written atomically
           --overwrite         replace an existing output file
@@ -28,22 +30,9 @@ public sealed class ExportCommand : ICommand
         if (File.Exists(package) && !overwrite) throw new UserError($"{package} exists; give --overwrite to replace it");
 
         var exported = Checkpoint.Export(model, package);
-        // A package that cannot be loaded for translation is worse than none.
-        Translator translator;
-        try
-        {
-            translator = Translator.Load(package);
-        }
-        catch
-        {
-            File.Delete(package);
-            throw;
-        }
-        using (translator)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"exported {model} -> {package} ({exported.Kind}, {new FileInfo(package).Length / 1024.0 / 1024.0:F1} MB; source vocabulary {translator.Source.Vocabulary.Count}, target vocabulary {translator.Target.Vocabulary.Count})"));
-        }
+        using var translator = Translator.Load(package);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"exported {model} -> {package} ({exported.Kind}, {new FileInfo(package).Length / 1024.0 / 1024.0:F1} MB; source vocabulary {translator.Source.Vocabulary.Count}, target vocabulary {translator.Target.Vocabulary.Count})"));
         return 0;
     }
 }

@@ -34,7 +34,7 @@ public sealed class PreparedCorpus
         var dev = TextFileReader.ReadParallel(data.Dev, data.SrcLang, data.TrgLang);
         string? cachePath = cacheFolder is null || pipelines is not null ? null
             : CorpusCache.PathFor(cacheFolder, CorpusCache.Key(config, [train.SourcePath, train.TargetPath, dev.SourcePath, dev.TargetPath]));
-        if (cachePath is not null && CorpusCache.TryLoad(cachePath, data) is { } cached)
+        if (cachePath is not null && CorpusCache.TryLoad(cachePath, data, log) is { } cached)
         {
             log.WriteLine($"{cached.Report} (cached: {cachePath})");
             return new PreparedCorpus

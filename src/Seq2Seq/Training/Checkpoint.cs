@@ -54,7 +54,11 @@ public sealed class Checkpoint
         {
             throw new UserError($"{packagePath}: the package would overwrite the checkpoint it is exported from");
         }
-        var package = Load(checkpointPath).WithoutTrainingState();
+        // The whole source is checked (config, tokenizers, vocabularies, weights against the model
+        // they describe) before the output is touched: a damaged source never replaces a good package.
+        var source = Load(checkpointPath);
+        CheckpointModel.Load(source, checkpointPath).Model.Dispose();
+        var package = source.WithoutTrainingState();
         package.Save(packagePath);
         return package;
     }

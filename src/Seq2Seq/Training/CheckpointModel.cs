@@ -25,7 +25,7 @@ public static class CheckpointModel
             source = TextPipeline.FromFiles(checkpoint.SourcePipeline, config.Data);
             target = TextPipeline.FromFiles(checkpoint.TargetPipeline, config.Data);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException or System.Text.Json.JsonException)
         {
             throw new UserError($"{path}: damaged model, its tokenizer or vocabulary files do not load ({e.Message})");
         }

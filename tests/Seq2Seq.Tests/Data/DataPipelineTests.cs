@@ -105,6 +105,63 @@ public class DataPipelineTests
         Assert.False(PreparedCorpus.Prepare(merges, TextWriter.Null, cacheFolder: cache).FromCache);
     }
 
+    private static string SmallCorpus(TempFolder temp)
+    {
+        Write(temp.File("train.en"), "the cat", "the dog", "a cat");
+        Write(temp.File("train.de"), "die Katze", "der Hund", "eine Katze");
+        Write(temp.File("dev.en"), "the cat");
+        Write(temp.File("dev.de"), "die Katze");
+        return temp.File("cache");
+    }
+
+    public static TheoryData<string, int> CacheDamage => new()
+    {
+        { "checksum mismatch", 40 },         // a flipped byte inside the payload
+        { "truncated", -1 },                 // the file cut short
+        { "not a corpus cache", 0 },         // the magic overwritten
+    };
+
+    [Theory]
+    [MemberData(nameof(CacheDamage))]
+    public void ADamagedCacheIsRebuiltWithANotice(string reason, int damageAt)
+    {
+        using var temp = new TempFolder();
+        string cache = SmallCorpus(temp);
+        var first = PreparedCorpus.Prepare(Config(temp.Path), TextWriter.Null, cacheFolder: cache);
+        string file = Assert.Single(Directory.GetFiles(cache));
+        var bytes = File.ReadAllBytes(file);
+        if (damageAt < 0) bytes = bytes[..^10];
+        else bytes[damageAt] ^= 0x5A;
+        File.WriteAllBytes(file, bytes);
+
+        var log = new StringWriter();
+        var again = PreparedCorpus.Prepare(Config(temp.Path), log, cacheFolder: cache);
+
+        Assert.False(again.FromCache);
+        Assert.Contains($"{file}: corpus cache not used ({reason}); preparing the data again", log.ToString());
+        Assert.Equal(first.Train.Select(p => p.Source), again.Train.Select(p => p.Source));
+        Assert.True(PreparedCorpus.Prepare(Config(temp.Path), TextWriter.Null, cacheFolder: cache).FromCache); // rewritten whole
+    }
+
+    [Fact]
+    public void ACacheWithTokenIdsOutsideItsVocabularyIsNotUsed()
+    {
+        using var temp = new TempFolder();
+        string cache = SmallCorpus(temp);
+        var first = PreparedCorpus.Prepare(Config(temp.Path), TextWriter.Null, cacheFolder: cache);
+        string file = Assert.Single(Directory.GetFiles(cache));
+        int outside = first.Source.Vocabulary.Count;
+        CorpusCache.Save(file, new PreparedCorpus
+        {
+            Source = first.Source, Target = first.Target, Train = [new TokenizedPair(0, [outside], [1])], Dev = first.Dev,
+            DevSourceText = first.DevSourceText, DevTargetText = first.DevTargetText, FilterReport = first.FilterReport, Elapsed = first.Elapsed,
+        });
+
+        var log = new StringWriter();
+        Assert.False(PreparedCorpus.Prepare(Config(temp.Path), log, cacheFolder: cache).FromCache);
+        Assert.Contains($"token id {outside} outside the vocabulary of {outside}", log.ToString());
+    }
+
     /// <summary>Pairs of 1-40 tokens whose target length is the source length give or take 2, as in real corpora.</summary>
     private static TokenizedPair[] RandomPairs(int count, int seed)
     {

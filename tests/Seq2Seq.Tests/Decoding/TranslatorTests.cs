@@ -281,4 +281,47 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
         Assert.Contains("would overwrite", error);
         Assert.Equal(Checkpoint.Load(fixture.Package).Weights, Checkpoint.Load(copy).Weights);
     }
+
+    /// <summary>A copy of the package with one entry's bytes replaced.</summary>
+    internal static string Damaged(string package, string folder, string entry, Func<byte[], byte[]> damage)
+    {
+        string path = Path.Combine(folder, $"damaged-{entry.Replace('/', '-')}.ckpt");
+        File.Copy(package, path);
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);
+        var old = zip.GetEntry(entry)!;
+        byte[] bytes;
+        using (var stream = old.Open())
+        using (var memory = new MemoryStream())
+        {
+            stream.CopyTo(memory);
+            bytes = memory.ToArray();
+        }
+        old.Delete();
+        using var written = zip.CreateEntry(entry).Open();
+        written.Write(damage(bytes));
+        return path;
+    }
+
+    [Theory]
+    [InlineData("weights.bin")]
+    [InlineData("config.json")]
+    [InlineData("target/vocab.tokens.json")]
+    [InlineData("source/merges.txt")]
+    public void ExportFromADamagedSourceLeavesTheExistingPackageAlone(string entry)
+    {
+        using var temp = new TempFolder();
+        string good = temp.File("good.s2s");
+        var (code, _, error) = Run("export", "--model", fixture.Package, "--output", good);
+        Assert.True(code == 0, error);
+        byte[] before = File.ReadAllBytes(good);
+        string damaged = Damaged(fixture.Package, temp.Path, entry, bytes => bytes[..(bytes.Length / 2)]);
+
+        (code, _, error) = Run("export", "--model", damaged, "--output", good, "--overwrite");
+
+        Assert.True(code == 1, error);
+        Assert.True(error.StartsWith($"seq2seq export: {damaged}", StringComparison.Ordinal), error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Equal(before, File.ReadAllBytes(good));
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp"));
+    }
 }

@@ -36,6 +36,7 @@ public class RunFolderTests
         (code, _, error) = Run("train", tiny.ConfigPath, "--overwrite");
 
         Assert.True(code == 0, error);
+        Assert.DoesNotContain("(cached:", error); // the data was prepared again
         Assert.Equal(before, userFiles.ToDictionary(f => f, f => File.ReadAllText(tiny.Folder.File(f))));
         Assert.NotEqual("stale translation", File.ReadAllText(tiny.Folder.File("test.hyp.trg")));
         Assert.True(File.Exists(tiny.Folder.File("best.ckpt")));
