@@ -19,7 +19,11 @@ public static class ConfigWriter
     };
 
     /// <summary>Indented JSON with '\n' line ends and a trailing newline.</summary>
-    public static string ToJson(ExperimentConfig config) => Write(writer => WriteSection(writer, ConfigSection.Root, config));
+    /// <param name="pathsRelativeTo">a folder: [Path] values are written relative to it (as a model
+    /// file stores them, relative to its run folder, so that it does not carry the absolute paths
+    /// of the machine it was trained on); null to write them as they are</param>
+    public static string ToJson(ExperimentConfig config, string? pathsRelativeTo = null) =>
+        Write(writer => WriteSection(writer, ConfigSection.Root, config, pathsRelativeTo));
 
     /// <summary>Writes <see cref="ToJson"/> to a file (UTF-8, no BOM).</summary>
     public static void Save(ExperimentConfig config, string path) => Files.DurableFile.WriteAllText(path, ToJson(config));
@@ -32,19 +36,24 @@ public static class ConfigWriter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteSection(Utf8JsonWriter writer, ConfigSection section, object instance)
+    private static void WriteSection(Utf8JsonWriter writer, ConfigSection section, object instance, string? pathsRelativeTo)
     {
         writer.WriteStartObject();
         foreach (var key in section.Keys)
         {
             writer.WritePropertyName(key.Name);
-            WriteValue(writer, key.Type, key.GetValue(instance));
+            object? value = key.GetValue(instance);
+            if (key.IsPath && pathsRelativeTo is not null && value is string { Length: > 0 } path)
+            {
+                value = Path.GetRelativePath(pathsRelativeTo, path).Replace(Path.DirectorySeparatorChar, '/');
+            }
+            WriteValue(writer, key.Type, value, pathsRelativeTo);
         }
         writer.WriteEndObject();
     }
 
     /// <summary>Writes a CLR config value of type <paramref name="type"/> as JSON.</summary>
-    internal static void WriteValue(Utf8JsonWriter writer, ConfigType type, object? value)
+    internal static void WriteValue(Utf8JsonWriter writer, ConfigType type, object? value, string? pathsRelativeTo = null)
     {
         switch (value)
         {
@@ -58,13 +67,13 @@ public static class ConfigWriter
             case Enum e: writer.WriteStringValue(ConfigNaming.EnumValue(e)); break;
             case System.Collections.IEnumerable items when type.Kind == ConfigValueKind.Array:
                 writer.WriteStartArray();
-                foreach (var item in items) WriteValue(writer, type.Element!, item);
+                foreach (var item in items) WriteValue(writer, type.Element!, item, pathsRelativeTo);
                 writer.WriteEndArray();
                 break;
             default:
                 if (type.Section is not ConfigSection section)
                     throw new InvalidOperationException($"Cannot write {value.GetType().Name} as {type.Kind}.");
-                WriteSection(writer, section, value);
+                WriteSection(writer, section, value, pathsRelativeTo);
                 break;
         }
     }

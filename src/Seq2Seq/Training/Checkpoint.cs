@@ -17,7 +17,14 @@ namespace Seq2Seq.Training;
 public sealed class Checkpoint
 {
     public const string FormatName = "seq2seq-model";
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// 2: weights.bin stores each tensor once (<see cref="Model.ModelWeights"/>) and config.json
+    /// stores paths relative to the run folder. Version 1 files (tensors under every name, absolute
+    /// paths) are read too.
+    /// </summary>
+    public const int FormatVersion = 2;
+
+    private const int OldestReadableVersion = 1;
 
     /// <summary>The kind of a file with training state (resumable).</summary>
     public const string CheckpointKind = "checkpoint";
@@ -92,9 +99,9 @@ public sealed class Checkpoint
             var format = zip.GetEntry("format.json") ?? throw new UserError($"{path}: not a Seq2Seq model (no format marker)");
             var (name, version, kind) = ReadFormat(path, ReadText(format));
             if (name != FormatName) throw new UserError($"{path}: not a Seq2Seq model (format '{name}')");
-            if (version != FormatVersion)
+            if (version < OldestReadableVersion || version > FormatVersion)
             {
-                throw new UserError($"{path}: model format version {version}; this program reads version {FormatVersion}");
+                throw new UserError($"{path}: model format version {version}; this program reads versions {OldestReadableVersion} to {FormatVersion}");
             }
             if (kind is not (CheckpointKind or ModelKind))
             {

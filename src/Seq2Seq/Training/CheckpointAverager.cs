@@ -78,14 +78,12 @@ public static partial class CheckpointAverager
                 parameter.copy_(sums[name].div(checkpoints.Length).to_type(parameter.dtype));
             }
         }
-        using var weights = new MemoryStream();
-        model.save(weights);
         new Checkpoint
         {
             ConfigJson = reference.ConfigJson,
             SourcePipeline = reference.SourcePipeline,
             TargetPipeline = reference.TargetPipeline,
-            Weights = weights.ToArray(),
+            Weights = ModelWeights.Save(model),
         }.Save(output);
         return referencePath;
     }

@@ -13,6 +13,11 @@ public sealed record LoadedModel(ExperimentConfig Config, TextPipeline Source, T
 /// </summary>
 public static class CheckpointModel
 {
+    /// <summary>
+    /// The embedded config. Its paths are relative to the run folder the file was written in (for
+    /// files of format version 1, absolute): they are resolved against the folder of
+    /// <paramref name="path"/>, which is that run folder for best.ckpt, last.ckpt and averaged models.
+    /// </summary>
     public static ExperimentConfig Config(Checkpoint checkpoint, string path) =>
         ConfigLoader.LoadFromText(checkpoint.ConfigJson, Path.GetFullPath(path) + ".config.json", $"{path} (embedded config)").Config;
 
@@ -32,9 +37,9 @@ public static class CheckpointModel
         var model = new TranslationModel(config.Model, source.Vocabulary.Count, target.Vocabulary.Count);
         try
         {
-            model.load(new MemoryStream(checkpoint.Weights));
+            ModelWeights.Load(model, checkpoint.Weights);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or KeyNotFoundException)
+        catch (InvalidDataException e)
         {
             model.Dispose();
             throw new UserError($"{path}: the weights do not fit the model its config describes ({e.Message})");

@@ -53,7 +53,7 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         Checkpoint? resumeFrom = mode == RunDirectory.Mode.Resume ? Checkpoint.Load(run.LastCheckpoint) : null;
         if (resumeFrom is not null)
         {
-            var trainedWith = ConfigLoader.LoadFromText(resumeFrom.ConfigJson, loaded.ConfigPath, $"{run.LastCheckpoint}:config.json").Config;
+            var trainedWith = CheckpointModel.Config(resumeFrom, run.LastCheckpoint);
             ResumeCompatibility.Check(trainedWith, loaded, run.LastCheckpoint, log);
         }
         (TextPipeline, TextPipeline)? pipelines = resumeFrom is null ? null
@@ -74,7 +74,7 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
             // moments and step counts, the schedule, the data position (the batch plan is a function
             // of seed and epoch), dropout's random state, the best-score and early-stopping
             // bookkeeping, the kept checkpoints, the skip counters and the logging window.
-            model.load(new MemoryStream(resumeFrom.Weights));
+            LoadWeights(model, resumeFrom.Weights, run.LastCheckpoint);
             if (resumeFrom.OptimizerState is not null) LoadOptimizerState(optimizer, resumeFrom.OptimizerState, run.LastCheckpoint);
             state = resumeFrom.TrainingState ?? state;
             schedule.PlateauRate = state.PlateauRate;
@@ -285,6 +285,18 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
 
     private string MinimumRateReason => $"learning rate fell below {Settings.MinLearningRate:G3}";
 
+    private static void LoadWeights(TranslationModel model, byte[] weights, string checkpointPath)
+    {
+        try
+        {
+            ModelWeights.Load(model, weights);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserError($"{checkpointPath}: the weights do not fit the model its config describes ({e.Message})");
+        }
+    }
+
     /// <summary>
     /// Restores the optimizer's moments and step counts. Their number must match the model's
     /// parameters; it does not for checkpoints of tie_output_embedding models written before the
@@ -343,8 +355,6 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
 
     private Checkpoint MakeCheckpoint(TranslationModel model, TorchSharp.Modules.OptimizerHelper optimizer, PreparedCorpus corpus, TrainingState state)
     {
-        using var weights = new MemoryStream();
-        model.save(weights);
         using var optimizerState = new MemoryStream();
         using (var writer = new BinaryWriter(optimizerState, System.Text.Encoding.UTF8, leaveOpen: true))
         {
@@ -352,10 +362,10 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         }
         return new Checkpoint
         {
-            ConfigJson = ConfigWriter.ToJson(config),
+            ConfigJson = ConfigWriter.ToJson(config, pathsRelativeTo: config.Training.RunDir),
             SourcePipeline = corpus.Source.ToFiles(),
             TargetPipeline = corpus.Target.ToFiles(),
-            Weights = weights.ToArray(),
+            Weights = ModelWeights.Save(model),
             OptimizerState = optimizerState.ToArray(),
             TrainingState = state,
         };

@@ -35,7 +35,7 @@ public class CheckpointFormatTests
 
     public static TheoryData<string, string, string> BrokenFiles => new()
     {
-        { "format.json", """{"format": "seq2seq-model", "version": 2, "kind": "model"}""", "model format version 2; this program reads version 1" },
+        { "format.json", """{"format": "seq2seq-model", "version": 3, "kind": "model"}""", "model format version 3; this program reads versions 1 to 2" },
         { "format.json", """{"format": "seq2seq-model", "kind": "model"}""", "model format version -1" },
         { "format.json", """{"format": "something-else", "version": 1}""", "not a Seq2Seq model (format 'something-else')" },
         { "format.json", """{"format": "seq2seq-model", "version": 1, "kind": "optimizer"}""", "unknown model file kind 'optimizer'" },

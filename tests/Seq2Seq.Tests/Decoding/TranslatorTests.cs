@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
 using Seq2Seq.Cli;
 using Seq2Seq.Decoding;
@@ -204,7 +205,7 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
         {
             var config = translator.Config.Model;
             using var model = new TranslationModel(config, translator.Source.Vocabulary.Count, translator.Target.Vocabulary.Count);
-            model.load(new MemoryStream(package.Weights));
+            ModelWeights.Load(model, package.Weights);
             using (no_grad())
             {
                 var embedding = model.named_parameters().Single(p => p.name == "src_embedding.weight").parameter;
@@ -212,9 +213,7 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
                 embedding[i].copy_(embedding[j]);
                 embedding[j].copy_(rowI);
             }
-            using var stream = new MemoryStream();
-            model.save(stream);
-            weights = stream.ToArray();
+            weights = ModelWeights.Save(model);
         }
         new Checkpoint { ConfigJson = package.ConfigJson, SourcePipeline = sourceFiles, TargetPipeline = package.TargetPipeline, Weights = weights }.Save(permuted);
 
@@ -323,5 +322,20 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
         Assert.Single(error.TrimEnd().Split('\n'));
         Assert.Equal(before, File.ReadAllBytes(good));
         Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void AModelWithACraftedWeightHeaderIsOneErrorNotAnAllocation()
+    {
+        using var temp = new TempFolder();
+        // One entry claiming a 2^47 x 2^47 source embedding: TorchSharp's reader would allocate it.
+        byte[] crafted = [1, 20, .. Encoding.UTF8.GetBytes("src_embedding.weight"), 6, 2, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20];
+        string model = Damaged(fixture.Package, temp.Path, "weights.bin", _ => crafted);
+        File.WriteAllText(temp.File("in.txt"), "alpha beta\n");
+        var (code, _, error) = Run("translate", "--model", model, "--input", temp.File("in.txt"));
+        Assert.Equal(1, code);
+        Assert.True(error.TrimEnd().Split('\n').Length == 1, error);
+        Assert.True(error.StartsWith($"seq2seq translate: {model}: the weights do not fit the model its config describes "
+            + "(tensor 'src_embedding.weight' is [140737488355328, 140737488355328], the model's is [", StringComparison.Ordinal), error);
     }
 }

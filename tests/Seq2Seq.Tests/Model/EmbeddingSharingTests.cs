@@ -67,11 +67,10 @@ public class EmbeddingSharingTests
                 optimizer.step();
             }
         }
-        var weights = new MemoryStream();
-        model.save(weights);
+        var weights = ModelWeights.Save(model);
         manual_seed(5);
         using var loaded = new TranslationModel(Tied, 20, 20);
-        loaded.load(new MemoryStream(weights.ToArray()));
+        ModelWeights.Load(loaded, weights);
         Assert.True(loaded.Decoder.OutputLayer.weight!.eq(model.Decoder.OutputLayer.weight!).all().item<bool>());
         using (no_grad()) loaded.SourceEmbedding.weight!.add_(1.0);
         Assert.True(loaded.Decoder.OutputLayer.weight!.eq(loaded.SourceEmbedding.weight!).all().item<bool>(), "the loaded model's weights are no longer tied");

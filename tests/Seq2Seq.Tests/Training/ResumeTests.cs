@@ -155,7 +155,8 @@ public class ResumeTests
         (code, _, error) = Cli.CliRunner.Run("train", movedConfig, "--resume");
         Assert.True(code == 0, error);
         Assert.Contains("resume: training.max_steps changed from 20 to 30", error);
-        Assert.Contains("resume: data.train changed from ", error);
+        // The model file keeps its paths relative to the run folder, so a moved project is no change at all.
+        Assert.DoesNotContain("data.train changed", error);
         var movedRun = moved.File("run");
         Assert.Equal(30, Checkpoint.Load(Path.Combine(movedRun, "last.ckpt")).TrainingState!.Step);
         var stops = File.ReadAllLines(Path.Combine(movedRun, "metrics.jsonl")).Where(l => l.Contains("\"kind\":\"stopped\"")).ToArray();

@@ -114,4 +114,32 @@ public class RunFolderTests
         using var run = new RunDirectory(busy.RunDir);
         Assert.Equal(RunDirectory.Mode.Resume, run.Open(RunDirectory.Mode.Resume, TextWriter.Null));
     }
+
+    [Fact]
+    public void ModelFilesCarryPathsRelativeToTheRunFolderAndEachTensorOnce()
+    {
+        using var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
+        var (code, _, error) = Run("train", tiny.ConfigPath);
+        Assert.True(code == 0, error);
+        foreach (var file in new[] { "last.ckpt", "best.ckpt" })
+        {
+            var checkpoint = Checkpoint.Load(Path.Combine(tiny.RunDir, file));
+            Assert.DoesNotContain(tiny.Folder.Path, checkpoint.ConfigJson);
+            Assert.Contains("\"train\": \"../train\"", checkpoint.ConfigJson);
+            Assert.Contains("\"run_dir\": \".\"", checkpoint.ConfigJson);
+            var config = CheckpointModel.Config(checkpoint, Path.Combine(tiny.RunDir, file));
+            Assert.Equal(tiny.Folder.File("train"), config.Data.Train);
+            Assert.Equal(tiny.RunDir, config.Training.RunDir);
+        }
+        // The project moved as a whole still resumes (its paths are the same relative to the run folder).
+        string moved = tiny.Folder.File("moved");
+        Directory.CreateDirectory(moved);
+        foreach (var file in Directory.GetFiles(tiny.Folder.Path)) File.Move(file, Path.Combine(moved, Path.GetFileName(file)));
+        Directory.Move(tiny.RunDir, Path.Combine(moved, "run"));
+        string movedConfig = Path.Combine(moved, "tiny.json");
+        File.WriteAllText(movedConfig, File.ReadAllText(movedConfig).Replace("\"max_steps\": 10", "\"max_steps\": 20"));
+        (code, _, error) = Run("train", movedConfig, "--resume");
+        Assert.True(code == 0, error);
+        Assert.Contains("resumed from", error);
+    }
 }
