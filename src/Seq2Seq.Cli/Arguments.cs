@@ -67,27 +67,36 @@ public sealed class Arguments
 
     public string RequireOption(string name) => Option(name) ?? throw new UserError($"missing --{name} (seq2seq {verb} --help)");
 
-    public int? Int(string name, int min = int.MinValue)
+    public int? Int(string name, int min = int.MinValue, int max = int.MaxValue)
     {
         string? text = Option(name);
         if (text is null) return null;
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < min)
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < min || value > max)
         {
-            throw new UserError($"--{name}: expected an integer >= {min}, got '{text}'");
+            throw new UserError($"--{name}: expected an integer {Bounds(min, max)}, got '{text}'");
         }
         return value;
     }
 
-    public double? Double(string name, double min = double.MinValue)
+    /// <summary>A finite number in [min, max]: NaN and infinities are refused like any other bad value.</summary>
+    public double? Double(string name, double min = double.MinValue, double max = double.MaxValue)
     {
         string? text = Option(name);
         if (text is null) return null;
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || value < min)
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || value < min || value > max)
         {
-            throw new UserError($"--{name}: expected a number >= {min}, got '{text}'");
+            throw new UserError($"--{name}: expected a finite number {Bounds(min, max)}, got '{text}'");
         }
         return value;
     }
+
+    private static string Bounds(double min, double max) => (min, max) switch
+    {
+        (int.MinValue or double.MinValue, int.MaxValue or double.MaxValue) => "",
+        (_, int.MaxValue or double.MaxValue) => FormattableString.Invariant($">= {min}"),
+        (int.MinValue or double.MinValue, _) => FormattableString.Invariant($"<= {max}"),
+        _ => FormattableString.Invariant($">= {min} and <= {max}"),
+    };
 
     /// <summary>Call after reading every option: any option the verb does not know is an error.</summary>
     public void RejectUnknown(int maxPositional)

@@ -22,8 +22,8 @@ public sealed class EvaluateCommand : ICommand
           --smooth-value V    value for floor (default 0.1) or add-k (default 1)
           --sentence-level    one score line per segment (one metric; default bleu, effective order on)
           --confidence        95% bootstrap interval, printed as (μ = mean ± half-width)
-          --bootstrap N       resamples for --confidence and the paired test (default 1000; seed 12345)
-          --width N           decimals of printed scores (default 1, as sacreBLEU)
+          --bootstrap N       resamples for --confidence and the paired test (default 1000, at most 100000; seed 12345)
+          --width N           decimals of printed scores (default 1, as sacreBLEU; at most 10)
           --format F          text (default) or json (sacreBLEU's fields plus the exact figures)
           --report DIR        also write report.md, report.json and sentence-bleu.png into DIR
           --src FILE          sources shown beside the report's best and worst sentences
@@ -37,11 +37,11 @@ public sealed class EvaluateCommand : ICommand
         string tokenize = arguments.Option("tokenize") ?? "13a";
         bool lowercase = arguments.Flag("lowercase");
         string? smooth = arguments.Option("smooth");
-        double? smoothValue = arguments.Double("smooth-value", min: 0);
+        double? smoothValue = arguments.Double("smooth-value", min: 0, max: 1000);
         bool sentenceLevel = arguments.Flag("sentence-level");
         bool confidence = arguments.Flag("confidence");
-        int samples = arguments.Int("bootstrap", min: 1) ?? BootstrapResampling.DefaultSamples;
-        int width = arguments.Int("width", min: 0) ?? 1;
+        int samples = arguments.Int("bootstrap", min: 1, max: BootstrapResampling.MaxSamples) ?? BootstrapResampling.DefaultSamples;
+        int width = arguments.Int("width", min: 0, max: 10) ?? 1;
         string format = arguments.Option("format") ?? "text";
         string? report = arguments.Option("report");
         string? source = arguments.Option("src");
@@ -76,6 +76,10 @@ public sealed class EvaluateCommand : ICommand
         };
         settings.Validate(hypPaths.Count);
         var input = EvaluationInput.Load(hypPaths, refPaths, source);
+        if (input.ReferenceStreams.All(stream => stream.All(string.IsNullOrWhiteSpace)))
+        {
+            error.WriteLine($"warning: every line of {string.Join(" and ", refPaths)} is empty: the scores below compare against nothing and mean nothing");
+        }
         Evaluator.Run(input, settings, output);
         return 0;
     }

@@ -1,3 +1,4 @@
+using Seq2Seq.Configuration;
 using System.Text;
 using Seq2Seq.Decoding;
 using Seq2Seq.Files;
@@ -20,7 +21,7 @@ public sealed class TranslateCommand : ICommand
           --input FILE|-      input text (default: stdin)
           --output FILE|-     output (default: stdout); a file is written atomically
           --beam K            beam size (default: the model's decoding.beam_size); 1 is greedy
-          --alpha A           length penalty (default: decoding.length_penalty)
+          --alpha A           length penalty, 0 to 10 (default: decoding.length_penalty)
           --batch-tokens N    source tokens per batch (default: decoding.batch_tokens)
           --nbest K           write the K best translations of each line as 'line ||| text ||| score'
           --alignments FILE   write each sentence's attention matrix and hard alignment as JSON lines
@@ -28,24 +29,27 @@ public sealed class TranslateCommand : ICommand
           --threads N         CPU threads for decoding (default: all cores)
         """;
 
+    /// <summary>More threads than this is a typo, not a machine.</summary>
+    public const int MaxThreads = 1024;
+
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
     {
         var models = arguments.Options("model");
         if (models.Count == 0) throw new UserError("missing --model (seq2seq translate --help)");
         string input = arguments.Option("input") ?? "-";
         string outputPath = arguments.Option("output") ?? "-";
-        int? beam = arguments.Int("beam", 1);
-        double? alpha = arguments.Double("alpha", 0);
-        int? batchTokens = arguments.Int("batch-tokens", 1);
-        int nbest = arguments.Int("nbest", 1) ?? 1;
+        int? beam = arguments.Int("beam", 1, DecodingConfig.MaxBeamSize);
+        double? alpha = arguments.Double("alpha", 0, 10);
+        int? batchTokens = arguments.Int("batch-tokens", 1, DecodingConfig.MaxBatchTokens);
+        int nbest = arguments.Int("nbest", 1, DecodingConfig.MaxBeamSize) ?? 1;
         string? alignments = arguments.Option("alignments");
         string? plots = arguments.Option("attention-plots");
-        int? threads = arguments.Int("threads", 1);
+        int? threads = arguments.Int("threads", 1, MaxThreads);
         arguments.RejectUnknown(0);
         if (threads is int count) TorchSharp.torch.set_num_threads(count);
 
         IReadOnlyList<string> lines = input == "-"
-            ? ReadAll(Console.In)
+            ? Seq2Seq.Data.TextFileReader.ReadLines(Console.OpenStandardInput(), "standard input")
             : Seq2Seq.Data.TextFileReader.ReadLines(input);
         using var translator = Translator.Load(models);
         var options = translator.DefaultOptions with
@@ -72,12 +76,5 @@ public sealed class TranslateCommand : ICommand
         if (alignments is not null) AttentionOutput.WriteAlignments(alignments, results);
         if (plots is not null) AttentionOutput.WritePlots(plots, results);
         return 0;
-    }
-
-    private static List<string> ReadAll(TextReader reader)
-    {
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line) lines.Add(line);
-        return lines;
     }
 }

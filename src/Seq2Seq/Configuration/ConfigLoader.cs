@@ -29,6 +29,21 @@ public static class ConfigLoader
         return Load(bytes, fullPath, path);
     }
 
+    /// <summary>The 1-based line of the first byte sequence that is not UTF-8 (in a value, a key or a comment alike), or null.</summary>
+    private static int? FirstInvalidUtf8Line(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return null;
+        int line = 1;
+        while (true)
+        {
+            int end = bytes.IndexOf((byte)'\n');
+            var text = end < 0 ? bytes : bytes[..end];
+            if (end < 0 || !System.Text.Unicode.Utf8.IsValid(text)) return line;
+            bytes = bytes[(end + 1)..];
+            line++;
+        }
+    }
+
     /// <summary>
     /// Loads config JSON that is not read from a file (e.g. embedded in a checkpoint), as if it were
     /// the file <paramref name="configPath"/>: relative paths, the default name and run folder follow
@@ -39,6 +54,7 @@ public static class ConfigLoader
 
     private static LoadedConfig Load(byte[] utf8, string fullPath, string displayPath)
     {
+        if (FirstInvalidUtf8Line(utf8) is int bad) throw ConfigMessages.Error(displayPath, bad, "", "invalid UTF-8");
         PositionedNode root;
         try
         {

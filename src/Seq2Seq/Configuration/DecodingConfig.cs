@@ -4,8 +4,14 @@ namespace Seq2Seq.Configuration;
 [Doc("Beam search settings used to translate the test set and by the translate verb's defaults.")]
 public sealed record DecodingConfig
 {
+    /// <summary>The largest beam (and n-best list) a config or the translate verb may ask for.</summary>
+    public const int MaxBeamSize = 1000;
+
+    /// <summary>The largest decoding batch, in source tokens times beam.</summary>
+    public const int MaxBatchTokens = 10_000_000;
+
     [Doc("Beam size; 1 is greedy search.")]
-    [Range(1, 1000)]
+    [Range(1, MaxBeamSize)]
     public int BeamSize { get; init; } = 5;
 
     [Doc("Length penalty exponent alpha; 0 disables length normalization.")]
@@ -28,7 +34,7 @@ public sealed record DecodingConfig
     public int MinLength { get; init; }
 
     [Doc("Sentences are decoded in batches of about this many source tokens.")]
-    [Range(1, 10000000)]
+    [Range(1, MaxBatchTokens)]
     public int BatchTokens { get; init; } = 4000;
 
     [Doc("Block repeated n-grams of this order; 0 disables it.")]

@@ -32,6 +32,7 @@ public sealed class PreparedCorpus
         var data = config.Data;
         var train = TextFileReader.ReadParallel(data.Train, data.SrcLang, data.TrgLang);
         var dev = TextFileReader.ReadParallel(data.Dev, data.SrcLang, data.TrgLang);
+        if (dev.Source.Count == 0) throw new UserError($"{dev.SourcePath}: the dev split is empty; validation needs at least one sentence pair");
         string? cachePath = cacheFolder is null || pipelines is not null ? null
             : CorpusCache.PathFor(cacheFolder, CorpusCache.Key(config, [train.SourcePath, train.TargetPath, dev.SourcePath, dev.TargetPath]));
         if (cachePath is not null && CorpusCache.TryLoad(cachePath, data, log) is { } cached)
@@ -86,7 +87,7 @@ public sealed class PreparedCorpus
         if (kept.Count == 0) throw new UserError($"{train.SourcePath}: no training pairs left after filtering ({report})");
         log.WriteLine(report);
 
-        var devPairs = dev.Source.Select((line, i) => new TokenizedPair(i, source.Encode(line), target.Encode(dev.Target[i]))).ToArray();
+        var devPairs = EncodeDev(dev.Source, dev.Target, source, target, InputLimit(data), dev.SourcePath, log);
         var prepared = new PreparedCorpus
         {
             Source = source,
@@ -100,6 +101,28 @@ public sealed class PreparedCorpus
         };
         if (cachePath is not null) CorpusCache.Save(cachePath, prepared);
         return prepared;
+    }
+
+    /// <summary>
+    /// The most subword tokens of one input sentence that decoding (translate, validation, test)
+    /// takes: longer inputs are cut to it, with a warning, so that one huge line cannot exhaust memory.
+    /// </summary>
+    public static int InputLimit(DataConfig data) => Math.Max(data.MaxLength * 4, 256);
+
+    /// <summary>Dev pairs as ids, never filtered (they stay aligned with their references), but each side cut to <paramref name="limit"/> tokens.</summary>
+    private static TokenizedPair[] EncodeDev(IReadOnlyList<string> sources, IReadOnlyList<string> targets, TextPipeline source, TextPipeline target,
+        int limit, string path, TextWriter log)
+    {
+        int cut = 0;
+        int[] Cut(int[] ids)
+        {
+            if (ids.Length <= limit) return ids;
+            cut++;
+            return ids[..limit];
+        }
+        var pairs = sources.Select((line, i) => new TokenizedPair(i, Cut(source.Encode(line)), Cut(target.Encode(targets[i])))).ToArray();
+        if (cut > 0) log.WriteLine($"warning: {path}: {cut:N0} dev sentence sides longer than {limit} tokens cut to {limit} for validation");
+        return pairs;
     }
 
     private static (ISubwordTokenizer Source, ISubwordTokenizer Target) LearnTokenizers(

@@ -18,16 +18,52 @@ public static class TextFileReader
         byte[] bytes;
         try
         {
-            using var file = File.OpenRead(path);
-            using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-            using var memory = new MemoryStream();
-            stream.CopyTo(memory);
-            bytes = memory.ToArray();
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"{path}: cannot read the file ({e.Message})");
+        }
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) bytes = Gunzip(bytes, path);
+        return SplitLines(bytes, path);
+    }
+
+    /// <summary>Lines of a stream (standard input), under the same rules as a file; <paramref name="name"/> names it in errors.</summary>
+    public static IReadOnlyList<string> ReadLines(Stream stream, string name)
+    {
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return SplitLines(memory.ToArray(), name);
+    }
+
+    /// <summary>
+    /// Decompresses a gzip file and checks its trailer: .NET's GZipStream stops quietly at the end of
+    /// a truncated file, so the size the trailer records (mod 2^32) must match what came out.
+    /// </summary>
+    private static byte[] Gunzip(byte[] compressed, string path)
+    {
+        using var memory = new MemoryStream();
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+            gzip.CopyTo(memory);
         }
         catch (InvalidDataException e)
         {
             throw new UserError($"{path}: not a valid gzip file ({e.Message})");
         }
+        const int SmallestGzip = 18; // 10-byte header, an empty deflate block, 8-byte trailer (CRC-32, size)
+        uint recorded = compressed.Length >= SmallestGzip ? BitConverter.ToUInt32(compressed, compressed.Length - 4) : uint.MaxValue;
+        if (compressed.Length < SmallestGzip || recorded != (uint)memory.Length)
+        {
+            throw new UserError($"{path}: truncated gzip file (it decompresses to {memory.Length:N0} bytes, its trailer records {recorded:N0}; "
+                + "a file made by concatenating gzip files must be recompressed as one)");
+        }
+        return memory.ToArray();
+    }
+
+    private static List<string> SplitLines(byte[] bytes, string path)
+    {
         var lines = new List<string>();
         int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         int lineNumber = 1;

@@ -43,7 +43,6 @@ public static class AttentionOutput
     /// <summary>One heatmap per sentence (attention-0001.png, ...), for at most <paramref name="limit"/> sentences.</summary>
     public static int WritePlots(string directory, IReadOnlyList<Translator.Result> results, int limit = int.MaxValue)
     {
-        Directory.CreateDirectory(directory);
         int written = 0;
         for (int i = 0; i < results.Count && written < limit; i++)
         {

@@ -1,3 +1,4 @@
+using Seq2Seq.Data;
 using Seq2Seq.Configuration;
 using Seq2Seq.Model;
 using Seq2Seq.Reporting;
@@ -72,7 +73,7 @@ public sealed class Translator : IDisposable
     {
         var (config, source, target, model) = CheckpointModel.Load(Checkpoint.Load(path), path);
         model.eval();
-        return new Member(path, model, config, source, target, Math.Max(config.Data.MaxLength * 4, 256));
+        return new Member(path, model, config, source, target, PreparedCorpus.InputLimit(config.Data));
     }
 
     /// <summary>Ensemble members must produce the same target ids for the same tokens.</summary>

@@ -11,6 +11,9 @@ public static class BootstrapResampling
     /// <summary>sacreBLEU's default number of resamples.</summary>
     public const int DefaultSamples = 1000;
 
+    /// <summary>The most resamples asked for (time and memory grow with samples x sentences).</summary>
+    public const int MaxSamples = 100_000;
+
     /// <summary>sacreBLEU's default seed (its SACREBLEU_SEED default).</summary>
     public const ulong DefaultSeed = 12345;
 

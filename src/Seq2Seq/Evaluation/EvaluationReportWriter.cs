@@ -42,7 +42,6 @@ public static class EvaluationReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        Directory.CreateDirectory(directory);
         string jsonPath = Path.Combine(directory, JsonFileName);
         string markdownPath = Path.Combine(directory, MarkdownFileName);
         DurableFile.WriteAllText(jsonPath, ToJson(report));

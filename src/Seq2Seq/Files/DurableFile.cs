@@ -99,6 +99,7 @@ public static partial class DurableFile
                 write(file);
                 file.Flush(flushToDisk: true); // the data is on disk before the name points to it
             }
+            PauseForTests(target);
             File.Move(temp, target, overwrite: true);
         }
         catch (Exception e)
@@ -108,6 +109,24 @@ public static partial class DurableFile
             throw;
         }
         FlushFolder(folder);
+    }
+
+    private static int writesToPause;
+
+    /// <summary>
+    /// For the crash tests only: with SEQ2SEQ_TEST_PAUSE_BEFORE_RENAME=NAME#N, the N-th write of a
+    /// file named NAME stops between the complete temporary file and the rename, after creating
+    /// NAME.paused beside it, so that a test can kill the process at exactly that moment.
+    /// </summary>
+    private static void PauseForTests(string target)
+    {
+        if (Environment.GetEnvironmentVariable("SEQ2SEQ_TEST_PAUSE_BEFORE_RENAME") is not { Length: > 0 } setting) return;
+        var parts = setting.Split('#');
+        if (Path.GetFileName(target) != parts[0]) return;
+        int n = parts.Length > 1 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int given) ? given : 1;
+        if (Interlocked.Increment(ref writesToPause) != n) return;
+        File.WriteAllText(target + ".paused", "");
+        Thread.Sleep(Timeout.Infinite);
     }
 
     private static void CreateFolder(string path, string folder)

@@ -49,6 +49,10 @@ public static class ModelWeights
         {
             throw new InvalidDataException("the file ends inside a tensor header (truncated file)");
         }
+        catch (FormatException)
+        {
+            throw new InvalidDataException("an unreadable tensor name");
+        }
     }
 
     private static void Read(nn.Module model, byte[] weights)

@@ -119,6 +119,10 @@ public sealed class Checkpoint
                 TrainingState = trainer is null ? null : ReadTrainingState(path, ReadText(trainer)),
             };
         }
+        catch (InvalidDataException e) when (e.Message.StartsWith("entry '", StringComparison.Ordinal))
+        {
+            throw new UserError($"{path}: damaged model, {e.Message}");
+        }
         catch (InvalidDataException)
         {
             throw new UserError($"{path}: not a Seq2Seq model (not a zip archive)");
@@ -176,11 +180,20 @@ public sealed class Checkpoint
 
     private static string ReadText(ZipArchiveEntry entry) => Encoding.UTF8.GetString(ReadBytes(entry));
 
+    /// <summary>The largest entry read (an array's limit): a larger one, declared or real, is a damaged file, not an allocation.</summary>
+    private const long MaxEntryBytes = int.MaxValue - 1024;
+
     private static byte[] ReadBytes(ZipArchiveEntry entry)
     {
+        if (entry.Length > MaxEntryBytes) throw new InvalidDataException($"entry '{entry.FullName}' declares {entry.Length:N0} bytes");
         using var stream = entry.Open();
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
+        using var memory = new MemoryStream((int)Math.Min(entry.Length, 1 << 20));
+        var buffer = new byte[1 << 16];
+        for (int read; (read = stream.Read(buffer)) > 0;)
+        {
+            if (memory.Length + read > entry.Length) throw new InvalidDataException($"entry '{entry.FullName}' holds more than the {entry.Length:N0} bytes it declares");
+            memory.Write(buffer, 0, read);
+        }
         return memory.ToArray();
     }
 }

@@ -34,6 +34,7 @@ public static class CheckpointModel
         {
             throw new UserError($"{path}: damaged model, its tokenizer or vocabulary files do not load ({e.Message})");
         }
+        ModelMemory.Check(config.Model, source.Vocabulary.Count, target.Vocabulary.Count, ModelMemory.Inference, path);
         var model = new TranslationModel(config.Model, source.Vocabulary.Count, target.Vocabulary.Count);
         try
         {

@@ -61,6 +61,7 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         var corpus = PreparedCorpus.Prepare(config, log, pipelines, run.CacheFolder);
         log.WriteLine($"data prepared in {corpus.Elapsed.TotalSeconds:F1} s: vocabulary {corpus.Source.Vocabulary.Count:N0} source / {corpus.Target.Vocabulary.Count:N0} target; dev {corpus.Dev.Count:N0} pairs");
 
+        ModelMemory.Check(config.Model, corpus.Source.Vocabulary.Count, corpus.Target.Vocabulary.Count, ModelMemory.Training, loaded.DisplayPath);
         using var model = new TranslationModel(config.Model, corpus.Source.Vocabulary.Count, corpus.Target.Vocabulary.Count);
         log.WriteLine($"model: {model.ParameterCount:N0} parameters ({config.Model.RnnType.ToString().ToLowerInvariant()}, embedding {config.Model.EmbeddingSize}, encoder {config.Model.EncoderLayers}x{config.Model.EncoderHiddenSize}x2, decoder {config.Model.DecoderLayers}x{config.Model.DecoderHiddenSize}, attention {config.Model.AttentionSize}); {threads} thread{(threads == 1 ? "" : "s")}");
         using var optimizer = OptimizerFactory.Create(model.parameters(), Settings);

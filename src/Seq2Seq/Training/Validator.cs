@@ -27,8 +27,7 @@ public sealed class Validator(TranslationModel model, PreparedCorpus corpus, Exp
                 using var scope = NewDisposeScope();
                 using var batch = new Batch(pairs);
                 var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
-                var (_, sum) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, 0.0);
-                nll += sum.item<float>();
+                nll += ChunkedNegativeLogLikelihood(attentional, batch.PackedTargets);
                 tokens += batch.TargetTokens;
             }
         }
@@ -44,5 +43,22 @@ public sealed class Validator(TranslationModel model, PreparedCorpus corpus, Exp
             log.WriteLine($"  hypothesis {translations[i]}");
         }
         return new ValidationResult(loss, Math.Exp(loss), bleu.Score, bleu.Line);
+    }
+
+    /// <summary>Logits of at most this many elements exist at once (256 MB of floats), whatever the dev batch holds.</summary>
+    private const long MaxLogitElements = 64L << 20;
+
+    /// <summary>The summed NLL of a batch's positions, projected to the vocabulary a bounded slice at a time.</summary>
+    private double ChunkedNegativeLogLikelihood(Tensor attentional, Tensor targets)
+    {
+        long rows = attentional.shape[0], chunk = Math.Max(1, MaxLogitElements / model.Decoder.VocabularySize);
+        double sum = 0;
+        for (long start = 0; start < rows; start += chunk)
+        {
+            long count = Math.Min(chunk, rows - start);
+            var (_, nll) = TranslationLoss.Sum(model.Decoder, attentional.narrow(0, start, count), targets.narrow(0, start, count), 0.0);
+            sum += nll.item<float>();
+        }
+        return sum;
     }
 }

@@ -64,7 +64,7 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
         }
         var (badCode, _, badError) = Run("translate", "--model", fixture.Package, "--input", input, "--threads", "0");
         Assert.Equal(1, badCode);
-        Assert.Contains("--threads: expected an integer >= 1, got '0'", badError);
+        Assert.Contains("--threads: expected an integer >= 1 and <= 1024, got '0'", badError);
     }
 
     [Fact]

@@ -13,14 +13,26 @@ internal sealed class CliProcess : IDisposable
     private readonly StringBuilder output = new();
     private readonly StringBuilder error = new();
 
-    public CliProcess(params string[] args)
+    public CliProcess(params string[] args) : this(null, args)
+    {
+    }
+
+    /// <param name="input">bytes for standard input, which is then closed; null leaves it the test host's</param>
+    public CliProcess(byte[]? input, params string[] args) : this(input, new Dictionary<string, string>(), args)
+    {
+    }
+
+    /// <param name="environment">variables set for the child</param>
+    public CliProcess(byte[]? input, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
+        foreach (var (key, value) in environment) info.Environment[key] = value;
         info.ArgumentList.Add(CliDll);
         foreach (var a in args) info.ArgumentList.Add(a);
         process = new Process { StartInfo = info };
@@ -29,6 +41,11 @@ internal sealed class CliProcess : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            process.StandardInput.BaseStream.Write(input);
+            process.StandardInput.Close();
+        }
     }
 
     /// <summary>src/Seq2Seq.Cli/bin/&lt;Configuration&gt;/net10.0/linux-x64/Seq2Seq.Cli.dll, for the configuration the tests were built in.</summary>
@@ -71,9 +88,11 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Runs the program to its end and returns exit code, stdout and stderr.</summary>
-    public static (int Code, string Out, string Err) Run(TimeSpan timeout, params string[] args)
+    public static (int Code, string Out, string Err) Run(TimeSpan timeout, params string[] args) => Run(timeout, null, args);
+
+    public static (int Code, string Out, string Err) Run(TimeSpan timeout, byte[]? input, params string[] args)
     {
-        using var p = new CliProcess(args);
+        using var p = new CliProcess(input, args);
         int code = p.Wait(timeout);
         return (code, p.Output, p.Error);
     }

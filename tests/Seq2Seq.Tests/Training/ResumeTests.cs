@@ -89,6 +89,38 @@ public class ResumeTests
         Assert.Empty(Directory.GetFiles(interrupted.RunDir, "*.tmp", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public void AKillBetweenTheCheckpointsTempFileAndItsRenameResumesExactly()
+    {
+        const string training = "\"learning_rate\": 0.01, \"batch_size\": 200, \"max_steps\": 40, \"validation_frequency\": 10, \"keep_best_checkpoints\": 2";
+        using var reference = new SmallExperiment(training);
+        using var interrupted = new SmallExperiment(training);
+        using var whole = new CliProcess("train", reference.ConfigPath);
+        var pause = new Dictionary<string, string> { ["SEQ2SEQ_TEST_PAUSE_BEFORE_RENAME"] = "last.ckpt#2" };
+        string paused = interrupted.LastCheckpoint + ".paused";
+        using (var run = new CliProcess(null, pause, "train", interrupted.ConfigPath))
+        {
+            var deadline = DateTime.UtcNow + Timeout;
+            while (!File.Exists(paused))
+            {
+                Assert.False(run.HasExited, $"the run ended before its first checkpoint: {run.Error}");
+                Assert.True(DateTime.UtcNow < deadline, "no checkpoint write in time");
+                Thread.Sleep(5);
+            }
+            run.Kill(); // step 20's checkpoint is written, last.ckpt's temporary file complete, not renamed
+        }
+        File.Delete(paused);
+        Assert.Equal(10, Checkpoint.Load(interrupted.LastCheckpoint).TrainingState!.Step);
+        Assert.NotEmpty(Directory.GetFiles(interrupted.RunDir, ".last.ckpt.*.tmp"));
+
+        var (code, _, error) = CliProcess.Run(Timeout, "train", interrupted.ConfigPath, "--resume");
+        Assert.True(code == 0, error);
+        Assert.Equal(0, whole.Wait(Timeout));
+        AssertSameWeights(Checkpoint.Load(reference.LastCheckpoint), Checkpoint.Load(interrupted.LastCheckpoint), "killed before last.ckpt of step 20 was renamed");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(reference.RunDir, "checkpoints", "index.tsv")), File.ReadAllBytes(Path.Combine(interrupted.RunDir, "checkpoints", "index.tsv")));
+        Assert.Empty(Directory.GetFiles(interrupted.RunDir, "*.tmp", SearchOption.AllDirectories));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
