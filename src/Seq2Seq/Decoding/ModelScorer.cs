@@ -44,6 +44,8 @@ public sealed class ModelScorer : IStepScorer
         state = Detach(model.Decoder.InitialState(encoded!.Summary));
     }
 
+    private static readonly long[] NeverGenerated = [Data.Batch.PadId, Data.Batch.BosId];
+
     public StepScores Step(Tensor previous)
     {
         if (state is null) throw new InvalidOperationException("Start must be called before Step");
@@ -52,6 +54,9 @@ public sealed class ModelScorer : IStepScorer
         var decoder = model.Decoder;
         var (next, weights) = decoder.Step(decoder.Embed(previous), state, encoded!);
         var logProbs = decoder.Project(next.Attentional).log_softmax(-1);     // rows x vocab
+        // Padding and bos are never outputs (no target holds them), but an undertrained model may
+        // still rank them first; generated, they would vanish from the text and misalign attention.
+        logProbs.index_fill_(1, tensor(NeverGenerated), double.NegativeInfinity);
         pending?.Dispose();
         pending = Detach(next);
         return new StepScores(logProbs.MoveToOuterDisposeScope(), weights.MoveToOuterDisposeScope());

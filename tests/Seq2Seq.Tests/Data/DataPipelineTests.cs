@@ -162,6 +162,23 @@ public class DataPipelineTests
         Assert.Contains($"token id {outside} outside the vocabulary of {outside}", log.ToString());
     }
 
+    [Fact]
+    public void AHugeDevLineIsCutToTheDecodingLimitWithAWarning()
+    {
+        using var temp = new TempFolder();
+        SmallCorpus(temp);
+        string huge = string.Join(' ', Enumerable.Repeat("cat dog", 50_000)); // 100,000 words
+        Write(temp.File("dev.en"), huge, "the cat");
+        Write(temp.File("dev.de"), "die Katze", huge);
+        var log = new StringWriter();
+        var corpus = PreparedCorpus.Prepare(Config(temp.Path, maxLength: 20), log);
+        Assert.Equal(256, PreparedCorpus.InputLimit(Config(temp.Path, maxLength: 20).Data));
+        Assert.Equal(256, corpus.Dev[0].Source.Length);
+        Assert.Equal(256, corpus.Dev[1].Target.Length);
+        Assert.Contains($"warning: {temp.File("dev.en")}: 2 dev sentence sides longer than 256 tokens cut to 256 for validation", log.ToString());
+        Assert.Equal(huge, corpus.DevSourceText[0]); // the references and sources stay whole
+    }
+
     /// <summary>Pairs of 1-40 tokens whose target length is the source length give or take 2, as in real corpora.</summary>
     private static TokenizedPair[] RandomPairs(int count, int seed)
     {

@@ -20,6 +20,22 @@ public class SearchTests
     }
 
     [Fact]
+    public void PaddingAndBosAreNeverGeneratedEvenWhenRankedFirst()
+    {
+        using var model = TinyModels.Create(seed: 3);
+        using (no_grad())
+        {
+            model.Decoder.OutputLayer.bias![0] = 100f; // pad
+            model.Decoder.OutputLayer.bias![1] = 100f; // bos
+        }
+        var (source, lengths) = TinyModels.Batch([5, 6, 7], [4, 5]);
+        var greedy = GreedySearch.Search(model, source, lengths, Options);
+        var beam = BeamSearch.Search(model, source, lengths, Options with { BeamSize = 3, NBest = 3 });
+        var all = greedy.Concat(beam.SelectMany(list => list)).ToArray();
+        Assert.All(all, h => Assert.DoesNotContain(h.Tokens, id => id is 0 or 1));
+    }
+
+    [Fact]
     public void NBestListsAreSortedAndDistinct()
     {
         using var model = TinyModels.Create(seed: 4);
