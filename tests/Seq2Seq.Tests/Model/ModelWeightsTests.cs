@@ -148,4 +148,17 @@ public class ModelWeightsTests
         var error = Assert.Throws<InvalidDataException>(() => ModelWeights.Load(loaded, weights));
         Assert.Equal("tensor 'decoder.output_layer.bias' holds NaN or infinite values", error.Message);
     }
+
+    [Theory]
+    [InlineData(Seq2Seq.Configuration.RnnType.Lstm, 1, false, false)]
+    [InlineData(Seq2Seq.Configuration.RnnType.Lstm, 2, true, true)]
+    [InlineData(Seq2Seq.Configuration.RnnType.Gru, 3, true, false)]
+    [InlineData(Seq2Seq.Configuration.RnnType.Gru, 1, false, true)]
+    public void TheMemoryEstimateCountsExactlyTheModelsParameters(Seq2Seq.Configuration.RnnType type, int layers, bool share, bool tie)
+    {
+        var config = TinyModels.Config(type, layers) with { EmbeddingSize = 10, ShareEmbeddings = share, TieOutputEmbedding = tie };
+        int target = share ? 23 : 29;
+        using var model = new TranslationModel(config, 23, target);
+        Assert.Equal(model.ParameterCount, ModelMemory.Parameters(config, 23, target));
+    }
 }
