@@ -30,7 +30,9 @@ public sealed class ExportCommand : ICommand
         if (File.Exists(package) && !overwrite) throw new UserError($"{package} exists; give --overwrite to replace it");
 
         var exported = Checkpoint.Export(model, package);
-        using var translator = Translator.Load(package);
+        // The package is read back when it is a file (not when it went to a pipe or device).
+        bool file = Seq2Seq.Files.FileKinds.Of(Seq2Seq.Files.DurableFile.FinalTarget(package)) == Seq2Seq.Files.FileKind.Regular;
+        using var translator = Translator.Load(file ? package : model);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"exported {model} -> {package} ({exported.Kind}, {new FileInfo(package).Length / 1024.0 / 1024.0:F1} MB; source vocabulary {translator.Source.Vocabulary.Count}, target vocabulary {translator.Target.Vocabulary.Count})"));
         return 0;

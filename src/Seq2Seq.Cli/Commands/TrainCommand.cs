@@ -18,7 +18,7 @@ public sealed class TrainCommand : ICommand
                        training.max_steps); a run stopped before its first checkpoint starts over
           --overwrite  delete the run's own files in the run folder (checkpoints, metrics, curves,
                        test translations, report, attention, cache) and start over; only in a folder
-                       that training made (seq2seq-run.json), never the config or data
+                       that training made new or empty (seq2seq-run.json), never the config or data
         Without either, an existing run is never touched: the command refuses. One run at a time
         holds a run folder (run.lock): a second train into it is refused.
         """;

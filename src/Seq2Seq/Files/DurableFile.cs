@@ -26,19 +26,49 @@ public static partial class DurableFile
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (InheritedDescriptor(Path.GetFullPath(path)) is int descriptor)
+        {
+            WriteToDescriptor(path, descriptor, write);
+            return;
+        }
         string target = FinalTarget(path);
         var kind = FileKinds.Of(target);
         if (kind == FileKind.Folder) throw new UserError($"{path}: is a folder; give a file name");
-        if (kind == FileKind.Special || (kind == FileKind.Regular && IsSystemPath(target))) WriteThrough(path, target, write);
+        if (kind == FileKind.Special) WriteThrough(path, target, write);
         else Replace(path, target, write);
     }
 
     /// <summary>
-    /// /proc and /dev: their files (/proc/self/fd/1, /dev/stdout) name open files, pipes and
-    /// terminals, which are written through, as a shell's redirection would.
+    /// The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N names: written
+    /// through that very descriptor (its offset and append mode, as a shell's redirection set
+    /// them), never reopened or replaced.
     /// </summary>
-    private static bool IsSystemPath(string full) =>
-        full.StartsWith("/proc/", StringComparison.Ordinal) || full.StartsWith("/dev/", StringComparison.Ordinal);
+    private static int? InheritedDescriptor(string full)
+    {
+        if (OperatingSystem.IsWindows()) return null;
+        if (full == "/dev/stdout") return 1;
+        if (full == "/dev/stderr") return 2;
+        foreach (var prefix in new[] { "/dev/fd/", "/proc/self/fd/", $"/proc/{Environment.ProcessId}/fd/" })
+        {
+            if (full.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(full[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out int fd)) return fd;
+        }
+        return null;
+    }
+
+    private static void WriteToDescriptor(string path, int descriptor, Action<Stream> write)
+    {
+        try
+        {
+            using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: false);
+            using var stream = new FileStream(handle, FileAccess.Write, 1);
+            write(stream);
+            stream.Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw CannotWrite(path, e);
+        }
+    }
 
     public static void WriteAllText(string path, string content) => Write(path, stream => stream.Write(Utf8.GetBytes(content)));
 
@@ -56,17 +86,16 @@ public static partial class DurableFile
     }
 
     /// <summary>The path a write of <paramref name="path"/> changes: the final target of a symbolic link, else the path itself.</summary>
-    private static string FinalTarget(string path)
+    public static string FinalTarget(string path)
     {
         string full = Path.GetFullPath(path);
         var info = new FileInfo(full);
-        if (info.LinkTarget is null) return full;
-        if (IsSystemPath(full)) return full;
         try
         {
+            if (info.LinkTarget is null) return full;
             return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UserError($"{path}: cannot follow the link ({e.Message})");
         }
@@ -90,15 +119,16 @@ public static partial class DurableFile
     {
         string folder = Path.GetDirectoryName(target)!;
         CreateFolder(path, folder);
-        RemoveStaleOf(target);
         string temp = TemporaryName(target);
         try
         {
+            RemoveStaleOf(target);
             using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(file);
                 file.Flush(flushToDisk: true); // the data is on disk before the name points to it
             }
+            KeepMode(target, temp);
             PauseForTests(target);
             File.Move(temp, target, overwrite: true);
         }
@@ -127,6 +157,12 @@ public static partial class DurableFile
         if (Interlocked.Increment(ref writesToPause) != n) return;
         File.WriteAllText(target + ".paused", "");
         Thread.Sleep(Timeout.Infinite);
+    }
+
+    /// <summary>A replaced file keeps its permissions (a 0600 model stays private).</summary>
+    private static void KeepMode(string target, string temp)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(target)) File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
     }
 
     private static void CreateFolder(string path, string folder)
@@ -164,8 +200,17 @@ public static partial class DurableFile
     }
 
     /// <summary>Deletes the temporary files that dead processes left in a folder; returns how many.</summary>
-    public static int RemoveStale(string folder) =>
-        Directory.Exists(folder) ? Directory.GetFiles(folder, ".*.tmp").Count(TryRemoveStale) : 0;
+    public static int RemoveStale(string folder)
+    {
+        try
+        {
+            return Directory.Exists(folder) ? Directory.GetFiles(folder, ".*.tmp").Count(TryRemoveStale) : 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0; // an unreadable folder: nothing of ours to clean
+        }
+    }
 
     private static void RemoveStaleOf(string target)
     {
@@ -234,10 +279,7 @@ public static partial class DurableFile
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int Close(int fd);
 
-    /// <summary>
-    /// <c>.NAME.PID-RANDOM.tmp</c>, and the <c>.NAME.PID.tmp</c> of versions before 2026-12, so that
-    /// their leftovers are cleaned up too.
-    /// </summary>
-    [GeneratedRegex(@"^\.(?<name>.+)\.(?<pid>[0-9]{1,9})(-[0-9a-f]{8})?\.tmp$")]
+    /// <summary><c>.NAME.PID-RANDOM.tmp</c>: only this program's own names, never a user's <c>.notes.2024.tmp</c>.</summary>
+    [GeneratedRegex(@"^\.(?<name>.+)\.(?<pid>[0-9]{1,9})-[0-9a-f]{8}\.tmp$")]
     private static partial Regex TemporaryPattern();
 }

@@ -31,9 +31,17 @@ public sealed class ExclusiveLock : IDisposable
         {
             throw new UserError($"{path}: cannot create the lock file ({e.Message})");
         }
-        handle.SetLength(0);
-        handle.Write(Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n"));
-        handle.Flush();
+        try
+        {
+            handle.SetLength(0);
+            handle.Write(Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n"));
+            handle.Flush();
+        }
+        catch (IOException e)
+        {
+            handle.Dispose();
+            throw new UserError($"{path}: cannot write the lock file ({e.Message})");
+        }
         return new ExclusiveLock(handle);
     }
 

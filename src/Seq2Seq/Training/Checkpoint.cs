@@ -57,7 +57,7 @@ public sealed class Checkpoint
     /// </summary>
     public static Checkpoint Export(string checkpointPath, string packagePath)
     {
-        if (Path.GetFullPath(checkpointPath) == Path.GetFullPath(packagePath))
+        if (Files.DurableFile.FinalTarget(checkpointPath) == Files.DurableFile.FinalTarget(packagePath))
         {
             throw new UserError($"{packagePath}: the package would overwrite the checkpoint it is exported from");
         }

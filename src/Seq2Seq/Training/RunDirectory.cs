@@ -60,12 +60,17 @@ public sealed class RunDirectory(string path) : IDisposable
     public Mode Open(Mode mode, TextWriter log, IReadOnlyCollection<string>? inputs = null)
     {
         if (mode == Mode.Resume && !Directory.Exists(Path)) throw new UserError($"{LastCheckpoint}: no checkpoint to resume from");
+        // Only a folder training makes (new or empty) is marked as a run folder: in a folder that
+        // already holds other files, such as the config's own, --overwrite must never delete a
+        // report/ or cache/ of the user's, so it is refused there.
+        bool fresh = !Directory.Exists(Path) || !Directory.EnumerateFileSystemEntries(Path).Any();
         CreateFolder(Path);
         Lock();
         if (mode == Mode.Resume)
         {
-            if (File.Exists(LastCheckpoint)) return Ready(Mode.Resume);
-            bool anyCheckpoint = Directory.EnumerateFiles(Path, "*.ckpt", SearchOption.AllDirectories).Any();
+            if (File.Exists(LastCheckpoint)) return Ready(Mode.Resume, markFolder: true);
+            bool anyCheckpoint = File.Exists(BestCheckpoint)
+                || (Directory.Exists(CheckpointFolder) && Directory.EnumerateFiles(CheckpointFolder, "step-*.ckpt").Any());
             if (!Directory.Exists(CheckpointFolder) || anyCheckpoint)
                 throw new UserError($"{LastCheckpoint}: no checkpoint to resume from");
             log.WriteLine($"{LastCheckpoint}: no checkpoint yet (the run stopped before its first validation); starting from the beginning");
@@ -76,13 +81,13 @@ public sealed class RunDirectory(string path) : IDisposable
             throw new UserError($"{Path}: a run already exists here; use --resume to continue it, --overwrite to start over, or set training.run_dir");
         }
         if (mode == Mode.Overwrite) DeleteRun(inputs ?? []);
-        return Ready(mode);
+        return Ready(mode, fresh);
     }
 
-    private Mode Ready(Mode mode)
+    private Mode Ready(Mode mode, bool markFolder)
     {
         foreach (var folder in new[] { Path, CheckpointFolder, ReportFolder, AttentionFolder, CacheFolder }) DurableFile.RemoveStale(folder);
-        if (!File.Exists(Marker)) DurableFile.WriteAllText(Marker, "{\"format\": \"seq2seq-run\", \"version\": 1}\n");
+        if (markFolder && !File.Exists(Marker)) DurableFile.WriteAllText(Marker, "{\"format\": \"seq2seq-run\", \"version\": 1}\n");
         CreateFolder(CheckpointFolder);
         return mode;
     }
@@ -105,8 +110,15 @@ public sealed class RunDirectory(string path) : IDisposable
         }
         foreach (var item in owned)
         {
-            if (Directory.Exists(item)) Directory.Delete(item, recursive: true);
-            else File.Delete(item);
+            try
+            {
+                if (Directory.Exists(item)) Directory.Delete(item, recursive: true);
+                else File.Delete(item);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UserError($"{item}: --overwrite cannot delete it ({e.Message})");
+            }
         }
     }
 

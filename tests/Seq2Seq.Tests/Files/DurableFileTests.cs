@@ -101,6 +101,31 @@ public class DurableFileTests
     }
 
     [Fact]
+    public void ADescriptorOpenForAppendingKeepsWhatItHeld()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("log.txt");
+        File.WriteAllText(path, "earlier lines\n");
+        using var open = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        DurableFile.WriteAllText($"/proc/self/fd/{open.SafeFileHandle.DangerousGetHandle()}", "appended\n");
+        open.Flush();
+        Assert.Equal("earlier lines\nappended\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void AReplacedFileKeepsItsPermissions()
+    {
+        if (OperatingSystem.IsWindows()) return; // no Unix modes there
+        using var folder = new TempFolder();
+        string path = folder.File("private.s2s");
+        File.WriteAllText(path, "old");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        DurableFile.WriteAllText(path, "new");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal("new", File.ReadAllText(path));
+    }
+
+    [Fact]
     public void AFullDeviceIsOneErrorNamingTheTarget()
     {
         var error = Assert.Throws<UserError>(() => DurableFile.WriteAllText("/dev/full", "x"));
@@ -144,20 +169,21 @@ public class DurableFileTests
         using var folder = new TempFolder();
         string path = folder.File("metrics.jsonl");
         string dead = folder.File(".metrics.jsonl.999999999-0badf00d.tmp");   // no such process
-        string legacy = folder.File(".metrics.jsonl.999999998.tmp");         // the scheme of older versions
+        string user = folder.File(".metrics.jsonl.2024.tmp");                // not our scheme: a user's file
         string live = folder.File(".metrics.jsonl.1-0badf00d.tmp");           // pid 1 always runs
         string other = folder.File(".other.txt.999999999-0badf00d.tmp");
-        foreach (var f in new[] { dead, legacy, live, other }) File.WriteAllText(f, "half");
+        foreach (var f in new[] { dead, user, live, other }) File.WriteAllText(f, "half");
 
         DurableFile.WriteAllText(path, "{}");   // a write cleans its own target's leftovers ...
         Assert.False(File.Exists(dead));
-        Assert.False(File.Exists(legacy));
+        Assert.True(File.Exists(user));
         Assert.True(File.Exists(live));
         Assert.True(File.Exists(other));
 
         Assert.Equal(1, DurableFile.RemoveStale(folder.Path)); // ... a folder sweep everyone's
         Assert.False(File.Exists(other));
         Assert.True(File.Exists(live));
+        Assert.True(File.Exists(user));
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public class CheckpointKeeperTests
         // The run then wrote step-30 (a new best) and died before last.ckpt: last.ckpt still says steps 20 and 10.
         var next = keeper.Plan(30, 20.0);
         CheckpointTests.Fake(30, new TrainingState { Step = 30, KeptCheckpoints = next }).Save(run.StepCheckpoint(30));
-        File.WriteAllText(Path.Combine(run.CheckpointFolder, ".step-00000040.ckpt.999999.tmp"), "half");
+        File.WriteAllText(Path.Combine(run.CheckpointFolder, ".step-00000040.ckpt.999999999-0badf00d.tmp"), "half");
         File.Copy(run.StepCheckpoint(30), run.BestCheckpoint, overwrite: true); // even a stale best.ckpt is repaired
 
         var resumed = new CheckpointKeeper(run, 2, ValidationMetric.Bleu);

@@ -36,7 +36,7 @@ public class CheckpointTests
         Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
 
         // ... or a process killed mid-write, which leaves its temporary file behind.
-        string stray = Path.Combine(folder.Path, ".last.ckpt.999999.tmp");
+        string stray = Path.Combine(folder.Path, ".last.ckpt.999999999-0badf00d.tmp");
         File.WriteAllBytes(stray, Encoding.ASCII.GetBytes("PK\u0003\u0004 half a zip"));
         Assert.Equal("weights 1", Marker(path));
         Assert.Equal(1, DurableFile.RemoveStale(folder.Path));

@@ -21,25 +21,43 @@ public class RunFolderTests
     }
 
     [Fact]
-    public void OverwriteInTheConfigFolderKeepsTheConfigTheDataAndOtherFiles()
+    public void OverwriteDeletesOnlyTheRunsOwnFiles()
     {
-        using var tiny = InTheConfigFolder();
-        File.WriteAllText(tiny.Folder.File("notes.txt"), "mine");
-        Directory.CreateDirectory(tiny.Folder.File("drafts"));
-        File.WriteAllText(tiny.Folder.File("drafts/a.txt"), "mine too");
+        using var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
         var (code, _, error) = Run("train", tiny.ConfigPath);
         Assert.True(code == 0, error);
-        var userFiles = new[] { "notes.txt", "drafts/a.txt", "tiny.json", "train.src", "train.trg", "dev.src", "dev.trg", "test.src", "test.trg" };
-        var before = userFiles.ToDictionary(f => f, f => File.ReadAllText(tiny.Folder.File(f)));
-        File.WriteAllText(tiny.Folder.File("test.hyp.trg"), "stale translation");
+        File.WriteAllText(Path.Combine(tiny.RunDir, "notes.txt"), "mine");
+        Directory.CreateDirectory(Path.Combine(tiny.RunDir, "drafts"));
+        File.WriteAllText(Path.Combine(tiny.RunDir, "drafts", "a.txt"), "mine too");
+        File.WriteAllText(Path.Combine(tiny.RunDir, "test.hyp.trg"), "stale translation");
 
         (code, _, error) = Run("train", tiny.ConfigPath, "--overwrite");
 
         Assert.True(code == 0, error);
         Assert.DoesNotContain("(cached:", error); // the data was prepared again
-        Assert.Equal(before, userFiles.ToDictionary(f => f, f => File.ReadAllText(tiny.Folder.File(f))));
-        Assert.NotEqual("stale translation", File.ReadAllText(tiny.Folder.File("test.hyp.trg")));
-        Assert.True(File.Exists(tiny.Folder.File("best.ckpt")));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(tiny.RunDir, "notes.txt")));
+        Assert.Equal("mine too", File.ReadAllText(Path.Combine(tiny.RunDir, "drafts", "a.txt")));
+        Assert.NotEqual("stale translation", File.ReadAllText(Path.Combine(tiny.RunDir, "test.hyp.trg")));
+        Assert.True(File.Exists(Path.Combine(tiny.RunDir, "best.ckpt")));
+    }
+
+    [Fact]
+    public void OverwriteInTheConfigFolderIsRefusedAndDeletesNothing()
+    {
+        using var tiny = InTheConfigFolder();
+        File.WriteAllText(tiny.Folder.File("notes.txt"), "mine");
+        Directory.CreateDirectory(tiny.Folder.File("report"));
+        File.WriteAllText(tiny.Folder.File("report/mine.md"), "my own report");
+        var (code, _, error) = Run("train", tiny.ConfigPath);
+        Assert.True(code == 0, error);
+        var before = Directory.GetFiles(tiny.Folder.Path, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+
+        (code, _, error) = Run("train", tiny.ConfigPath, "--overwrite");
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{tiny.Folder.Path}: not a run folder (it has no seq2seq-run.json), so --overwrite deletes nothing here", error);
+        Assert.Equal(before.Keys.Order(), Directory.GetFiles(tiny.Folder.Path, "*", SearchOption.AllDirectories).Order());
+        Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllBytes(f.Key)));
     }
 
     [Fact]
@@ -61,19 +79,20 @@ public class RunFolderTests
     [Fact]
     public void OverwriteRefusesWhenAnInputLiesAmongTheRunFiles()
     {
-        using var tiny = InTheConfigFolder();
+        using var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
         var (code, _, error) = Run("train", tiny.ConfigPath);
         Assert.True(code == 0, error);
         // The dev split moved into the run's report folder, which --overwrite would delete.
-        foreach (var language in new[] { "src", "trg" }) File.Copy(tiny.Folder.File($"dev.{language}"), tiny.Folder.File($"report/dev.{language}"));
-        File.WriteAllText(tiny.ConfigPath, File.ReadAllText(tiny.ConfigPath).Replace("\"dev\": \"dev\"", "\"dev\": \"report/dev\""));
+        string report = Path.Combine(tiny.RunDir, "report");
+        foreach (var language in new[] { "src", "trg" }) File.Copy(tiny.Folder.File($"dev.{language}"), Path.Combine(report, $"dev.{language}"));
+        File.WriteAllText(tiny.ConfigPath, File.ReadAllText(tiny.ConfigPath).Replace("\"dev\": \"dev\"", "\"dev\": \"run/report/dev\""));
 
         (code, _, error) = Run("train", tiny.ConfigPath, "--overwrite");
 
         Assert.Equal(1, code);
-        Assert.Contains($"{tiny.Folder.File("report/dev.src")}: an input of this run lies where --overwrite would delete {tiny.Folder.File("report")}", error);
-        Assert.True(File.Exists(tiny.Folder.File("report/dev.src")));
-        Assert.True(File.Exists(tiny.Folder.File("best.ckpt")));
+        Assert.Contains($"{Path.Combine(report, "dev.src")}: an input of this run lies where --overwrite would delete {report}", error);
+        Assert.True(File.Exists(Path.Combine(report, "dev.src")));
+        Assert.True(File.Exists(Path.Combine(tiny.RunDir, "best.ckpt")));
     }
 
     [Fact]
