@@ -12,7 +12,7 @@ namespace Seq2Seq.Data;
 /// </summary>
 public sealed class Batch : IDisposable
 {
-    public const int PadId = 0, BosId = 1, EosId = 2;
+    public const int PadId = SpecialTokens.PadId, BosId = SpecialTokens.BosId, EosId = SpecialTokens.EosId;
 
     /// <summary>batch x src_len (int64)</summary>
     public Tensor Source { get; }

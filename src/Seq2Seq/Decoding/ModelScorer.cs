@@ -44,7 +44,7 @@ public sealed class ModelScorer : IStepScorer
         state = Detach(model.Decoder.InitialState(encoded!.Summary));
     }
 
-    private static readonly long[] NeverGenerated = [Data.Batch.PadId, Data.Batch.BosId];
+    private static readonly long[] NeverGenerated = [SpecialTokens.PadId, SpecialTokens.BosId];
 
     public StepScores Step(Tensor previous)
     {

@@ -12,7 +12,7 @@ namespace Seq2Seq.Model;
 /// </summary>
 public sealed class TranslationModel : Module
 {
-    public const long PadId = 0;
+    public const long PadId = SpecialTokens.PadId;
 
     private readonly Embedding src_embedding;
     private readonly Embedding trg_embedding;

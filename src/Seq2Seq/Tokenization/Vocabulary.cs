@@ -15,14 +15,14 @@ namespace Seq2Seq.Tokenization;
 /// </summary>
 public sealed class Vocabulary
 {
-    public const int PadId = 0;
-    public const int BosId = 1;
-    public const int EosId = 2;
-    public const int UnkId = 3;
-    public const string PadToken = "<pad>";
-    public const string BosToken = "<s>";
-    public const string EosToken = "</s>";
-    public const string UnkToken = "<unk>";
+    public const int PadId = SpecialTokens.PadId;
+    public const int BosId = SpecialTokens.BosId;
+    public const int EosId = SpecialTokens.EosId;
+    public const int UnkId = SpecialTokens.UnkId;
+    public const string PadToken = SpecialTokens.Pad;
+    public const string BosToken = SpecialTokens.Bos;
+    public const string EosToken = SpecialTokens.Eos;
+    public const string UnkToken = SpecialTokens.Unk;
 
     /// <summary>Default file name used by callers that save a vocabulary next to other files.</summary>
     public const string FileName = "vocab.tokens.json";
