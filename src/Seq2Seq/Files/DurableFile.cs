@@ -204,7 +204,7 @@ public static partial class DurableFile
     {
         try
         {
-            return Directory.Exists(folder) ? Directory.GetFiles(folder, ".*.tmp").Count(TryRemoveStale) : 0;
+            return Directory.Exists(folder) ? Directory.GetFiles(folder, ".*.tmp").Count(file => TryRemoveStale(file)) : 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -216,17 +216,16 @@ public static partial class DurableFile
     {
         string folder = Path.GetDirectoryName(target)!;
         if (!Directory.Exists(folder)) return;
-        foreach (var file in Directory.GetFiles(folder, $".{Path.GetFileName(target)}.*.tmp"))
-        {
-            var match = TemporaryPattern().Match(Path.GetFileName(file));
-            if (match.Success && match.Groups["name"].Value == Path.GetFileName(target)) TryRemoveStale(file);
-        }
+        string name = Path.GetFileName(target);
+        foreach (var file in Directory.GetFiles(folder, $".{name}.*.tmp")) TryRemoveStale(file, name);
     }
 
-    private static bool TryRemoveStale(string file)
+    /// <param name="of">only a temporary file of this target name (the glob also matches longer names); null for any</param>
+    private static bool TryRemoveStale(string file, string? of = null)
     {
         var match = TemporaryPattern().Match(Path.GetFileName(file));
-        if (!match.Success || IsRunning(int.Parse(match.Groups["pid"].Value, CultureInfo.InvariantCulture))) return false;
+        if (!match.Success || (of is not null && match.Groups["name"].Value != of)) return false;
+        if (IsRunning(int.Parse(match.Groups["pid"].Value, CultureInfo.InvariantCulture))) return false;
         return TryDelete(file);
     }
 
