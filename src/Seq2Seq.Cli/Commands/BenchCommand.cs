@@ -1,3 +1,4 @@
+using Seq2Seq.Files;
 using Seq2Seq.Benchmarking;
 
 namespace Seq2Seq.Cli.Commands;
@@ -43,7 +44,7 @@ public sealed class BenchCommand : ICommand
         }
         if (mode == "scoring")
         {
-            var sentences = Seq2Seq.Data.TextFileReader.ReadLines(Path.Combine(RepositoryRoot.Find(), "corpora", "demo", "train.de"));
+            var sentences = Seq2Seq.Files.TextFileReader.ReadLines(Path.Combine(RepositoryRoot.Find(), "corpora", "demo", "train.de"));
             output.WriteLine(ScoringBenchmark.Run(sentences));
             return 0;
         }

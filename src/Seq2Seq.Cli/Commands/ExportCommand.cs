@@ -29,7 +29,7 @@ public sealed class ExportCommand : ICommand
         arguments.RejectUnknown(0);
         if (File.Exists(package) && !overwrite) throw new UserError($"{package} exists; give --overwrite to replace it");
 
-        var exported = Checkpoint.Export(model, package);
+        var exported = Packaging.ModelExport.Export(model, package);
         // The package is read back when it is a file (not when it went to a pipe or device).
         bool file = Seq2Seq.Files.FileKinds.Of(Seq2Seq.Files.DurableFile.FinalTarget(package)) == Seq2Seq.Files.FileKind.Regular;
         using var translator = Translator.Load(file ? package : model);

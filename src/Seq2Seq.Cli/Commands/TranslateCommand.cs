@@ -49,8 +49,8 @@ public sealed class TranslateCommand : ICommand
         if (threads is int count) TorchSharp.torch.set_num_threads(count);
 
         IReadOnlyList<string> lines = input == "-"
-            ? Seq2Seq.Data.TextFileReader.ReadLines(Console.OpenStandardInput(), "standard input")
-            : Seq2Seq.Data.TextFileReader.ReadLines(input);
+            ? Seq2Seq.Files.TextFileReader.ReadLines(Console.OpenStandardInput(), "standard input")
+            : Seq2Seq.Files.TextFileReader.ReadLines(input);
         using var translator = Translator.Load(models);
         var options = translator.DefaultOptions with
         {

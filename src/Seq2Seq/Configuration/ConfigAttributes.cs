@@ -27,7 +27,21 @@ public sealed class RequiredAttribute : Attribute;
 
 /// <summary>A string key that only takes one of the given values.</summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class OneOfAttribute(params string[] values) : Attribute
+public sealed class OneOfAttribute : Attribute
 {
-    public IReadOnlyList<string> Values { get; } = values;
+    public OneOfAttribute(params string[] values) => Values = values;
+
+    /// <summary>The values are the static <c>Names</c> list of <paramref name="namesOf"/>: the code that implements them says which exist.</summary>
+    public OneOfAttribute(Type namesOf) =>
+        Values = namesOf.GetProperty("Names", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null) as IReadOnlyList<string>
+            ?? throw new ArgumentException($"{namesOf.Name} has no public static IReadOnlyList<string> Names", nameof(namesOf));
+
+    public IReadOnlyList<string> Values { get; }
 }
+
+/// <summary>
+/// A key that a resumed run may take from the new config, because it only says how long to go on,
+/// where to write or how to report (<c>Training.ResumeCompatibility</c>); every other key must match.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class FreeOnResumeAttribute : Attribute;

@@ -111,6 +111,9 @@ internal sealed class ConfigKey
     public bool Required { get; init; }
     public IReadOnlyList<string>? OneOf { get; init; }
 
+    /// <summary>Marked <see cref="FreeOnResumeAttribute"/>.</summary>
+    public bool FreeOnResume { get; init; }
+
     /// <summary>The value of the property initializer.</summary>
     public object? Default { get; init; }
 
@@ -152,6 +155,7 @@ internal sealed class ConfigSection
                 IsPath = p.GetCustomAttribute<PathAttribute>() != null,
                 Required = p.GetCustomAttribute<RequiredAttribute>() != null,
                 OneOf = p.GetCustomAttribute<OneOfAttribute>()?.Values,
+                FreeOnResume = p.GetCustomAttribute<FreeOnResumeAttribute>() != null,
                 Default = p.GetValue(defaults),
             })
             .ToArray();
@@ -161,6 +165,11 @@ internal sealed class ConfigSection
 
     /// <summary>A new instance with every property at its initializer value.</summary>
     public object CreateDefault() => Activator.CreateInstance(Type)!;
+
+    /// <summary>The dotted names ("training.max_steps") of the keys marked free on resume, in this section and below.</summary>
+    public IEnumerable<string> FreeOnResumeKeys(string prefix = "") => Keys.SelectMany(k =>
+        k.Type.Section is { } section ? section.FreeOnResumeKeys(prefix + k.Name + ".")
+        : k.FreeOnResume ? [prefix + k.Name] : Enumerable.Empty<string>());
 
     /// <summary>Whether this section, or a section below it, has a required key.</summary>
     public bool HasRequiredKeys => Keys.Any(k => k.Required || (k.Type.Section?.HasRequiredKeys ?? false));

@@ -38,6 +38,7 @@ public static partial class ConfigReference
             var type = isSection ? "section" : TypeText(key, key.Type);
             var defaultText = isSection ? "" : $"`{ConfigWriter.Write(w => ConfigWriter.WriteValue(w, key.Type, key.Default)).TrimEnd('\n')}`";
             var doc = isSection ? $"See [`{keyPath}`](#{Anchor(keyPath)})." : key.Description ?? "";
+            if (key.FreeOnResume) doc += " May change on `train --resume`.";
             text.Append($"| `{key.Name}` | {Cell(type)} | {Cell(defaultText)} | {Cell(doc)} |\n");
         }
         foreach (var key in section.Keys)

@@ -22,6 +22,7 @@ public sealed record DataConfig
 
     [Doc("Path prefix of the test split, translated and scored after training; empty for none.")]
     [Path]
+    [FreeOnResume]
     public string? Test { get; init; }
 
     [Doc("Training pairs with more subword tokens than this on either side are dropped.")]

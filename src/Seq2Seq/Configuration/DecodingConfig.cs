@@ -12,13 +12,16 @@ public sealed record DecodingConfig
 
     [Doc("Beam size; 1 is greedy search.")]
     [Range(1, MaxBeamSize)]
+    [FreeOnResume]
     public int BeamSize { get; init; } = 5;
 
     [Doc("Length penalty exponent alpha; 0 disables length normalization.")]
     [Range(0, 10)]
+    [FreeOnResume]
     public double LengthPenalty { get; init; } = 1.0;
 
     [Doc("'gnmt' uses ((5+|Y|)/6)^alpha; 'average' divides by |Y|^alpha.")]
+    [FreeOnResume]
     public LengthPenaltyType LengthPenaltyType { get; init; } = LengthPenaltyType.Gnmt;
 
     [Doc("Maximum output length = max_length_ratio * source length + max_length_offset (subword tokens).")]

@@ -4,8 +4,8 @@ namespace Seq2Seq.Configuration;
 [Doc("Scoring of dev and test translations (sacreBLEU-compatible).")]
 public sealed record EvaluationConfig
 {
-    [Doc("BLEU tokenizer: '13a', 'intl', 'char', 'zh' or 'none'.")]
-    [OneOf("13a", "intl", "char", "zh", "none")]
+    [Doc("BLEU tokenizer, as sacreBLEU names them.")]
+    [OneOf(typeof(Evaluation.BleuTokenizers))]
     public string Tokenize { get; init; } = "13a";
 
     [Doc("Lowercase hypotheses and references before scoring.")]

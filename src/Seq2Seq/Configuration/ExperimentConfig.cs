@@ -5,6 +5,7 @@ namespace Seq2Seq.Configuration;
 public sealed record ExperimentConfig
 {
     [Doc("Name of the experiment; the default run folder is runs/<name>. Defaults to the config file name.")]
+    [FreeOnResume]
     public string? Name { get; init; }
 
     public DataConfig Data { get; init; } = new();

@@ -6,6 +6,7 @@ public sealed record TrainingConfig
 {
     [Doc("Folder for checkpoints, logs and outputs. Default: runs/<name> next to the config's folder when that folder is named 'configs', else runs/<name> inside the config's folder.")]
     [Path]
+    [FreeOnResume]
     public string? RunDir { get; init; }
 
     [Doc("Random seed for initialization, dropout and batch order.")]
@@ -13,6 +14,7 @@ public sealed record TrainingConfig
 
     [Doc("Threads used by libtorch; 0 for all cores.")]
     [Range(0, 1024)]
+    [FreeOnResume]
     public int Threads { get; init; }
 
     [Doc("'adam', 'adamw' or 'sgd'.")]
@@ -47,6 +49,7 @@ public sealed record TrainingConfig
 
     [Doc("Training stops once the learning rate falls below this.")]
     [Range(0, 100)]
+    [FreeOnResume]
     public double MinLearningRate { get; init; } = 1e-5;
 
     [Doc("'tokens': batch_size counts target tokens; 'sentences': it counts sentence pairs.")]
@@ -58,10 +61,12 @@ public sealed record TrainingConfig
 
     [Doc("Maximum number of passes over the training data.")]
     [Range(1, 100000)]
+    [FreeOnResume]
     public int MaxEpochs { get; init; } = 30;
 
     [Doc("Maximum number of updates; 0 for no limit.")]
     [Range(0, 100000000)]
+    [FreeOnResume]
     public int MaxSteps { get; init; }
 
     [Doc("Gradient-norm clipping threshold; 0 disables clipping.")]
@@ -81,6 +86,7 @@ public sealed record TrainingConfig
 
     [Doc("Log training figures every this many updates.")]
     [Range(1, 100000000)]
+    [FreeOnResume]
     public int LogFrequency { get; init; } = 100;
 
     [Doc("Validation metric that selects the best checkpoint: 'bleu', 'loss' or 'perplexity'.")]
@@ -88,6 +94,7 @@ public sealed record TrainingConfig
 
     [Doc("Stop after this many validations without improvement; 0 disables early stopping.")]
     [Range(0, 100000)]
+    [FreeOnResume]
     public int EarlyStoppingPatience { get; init; }
 
     [Doc("Number of best checkpoints kept on disk.")]
@@ -96,6 +103,7 @@ public sealed record TrainingConfig
 
     [Doc("Dev translations printed next to their references at each validation.")]
     [Range(0, 1000)]
+    [FreeOnResume]
     public int PrintValidationExamples { get; init; } = 3;
 }
 

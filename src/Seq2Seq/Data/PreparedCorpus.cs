@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Seq2Seq.Files;
 using Seq2Seq.Configuration;
 using Seq2Seq.Tokenization;
 

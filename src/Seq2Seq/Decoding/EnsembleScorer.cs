@@ -31,8 +31,6 @@ public sealed class EnsembleScorer : IStepScorer
         this.members = [.. members];
     }
 
-    public IReadOnlyList<IStepScorer> Members => members;
-
     public int VocabularySize => members[0].VocabularySize;
 
     public int BatchSize => members[0].BatchSize;

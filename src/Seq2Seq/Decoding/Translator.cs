@@ -3,7 +3,7 @@ using Seq2Seq.Configuration;
 using Seq2Seq.Model;
 using Seq2Seq.Reporting;
 using Seq2Seq.Tokenization;
-using Seq2Seq.Training;
+using Seq2Seq.Packaging;
 
 namespace Seq2Seq.Decoding;
 
@@ -41,7 +41,17 @@ public sealed class Translator : IDisposable
     /// <summary>Longest source (in subword tokens) the (first) model is fed; longer lines are truncated.</summary>
     public int MaxSourceLength => members[0].MaxSourceLength;
 
-    private Translator(Member[] members) => this.members = members;
+    /// <summary>Whether <see cref="Dispose"/> frees the models (not for a model the caller lent).</summary>
+    private readonly bool ownsModels;
+
+    private Translator(Member[] members, bool ownsModels = true) => (this.members, this.ownsModels) = (members, ownsModels);
+
+    /// <summary>
+    /// Translates with a model in memory, such as the one being trained (validation decodes the dev
+    /// set through this, so validation and test decoding share one path). The caller keeps the model.
+    /// </summary>
+    public static Translator ForModel(TranslationModel model, ExperimentConfig config, TextPipeline source, TextPipeline target) =>
+        new([new Member("(model in memory)", model, config, source, target, PreparedCorpus.InputLimit(config.Data))], ownsModels: false);
 
     /// <summary>Loads a checkpoint or exported model package.</summary>
     public static Translator Load(string path) => Load([path]);
@@ -71,7 +81,7 @@ public sealed class Translator : IDisposable
 
     private static Member LoadMember(string path)
     {
-        var (config, source, target, model) = CheckpointModel.Load(Checkpoint.Load(path), path);
+        var (config, source, target, model) = ModelLoader.Load(path);
         model.eval();
         return new Member(path, model, config, source, target, PreparedCorpus.InputLimit(config.Data));
     }
@@ -155,6 +165,7 @@ public sealed class Translator : IDisposable
 
     public void Dispose()
     {
+        if (!ownsModels) return;
         foreach (var member in members) member.Model.Dispose();
     }
 }

@@ -4,7 +4,7 @@ namespace Seq2Seq.Evaluation;
 public static class BleuTokenizers
 {
     /// <summary>The names accepted by <see cref="Create"/>, as sacreBLEU spells them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["13a", "intl", "char", "none", "zh"];
+    public static IReadOnlyList<string> Names { get; } = ["13a", "intl", "char", "zh", "none"];
 
     /// <summary>Returns the tokenizer called <paramref name="name"/> ("13a", "intl", "char", "none" or "zh").</summary>
     /// <exception cref="ArgumentException">The name is unknown (sacreBLEU's mecab/spm tokenizers are not ported).</exception>

@@ -17,11 +17,11 @@ public sealed class DeterministicRandom
     /// <summary>Creates a generator from a 64-bit seed (any value, including 0).</summary>
     public DeterministicRandom(ulong seed)
     {
-        ulong x = seed;
-        _s0 = SplitMix64(ref x);
-        _s1 = SplitMix64(ref x);
-        _s2 = SplitMix64(ref x);
-        _s3 = SplitMix64(ref x);
+        var expand = new SplitMix64(seed);
+        _s0 = expand.NextUInt64();
+        _s1 = expand.NextUInt64();
+        _s2 = expand.NextUInt64();
+        _s3 = expand.NextUInt64();
     }
 
     /// <summary>The next 64 random bits.</summary>
@@ -56,15 +56,6 @@ public sealed class DeterministicRandom
             }
         }
         return (int)(product >> 64);
-    }
-
-    private static ulong SplitMix64(ref ulong x)
-    {
-        x += 0x9E3779B97F4A7C15UL;
-        ulong z = x;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));

@@ -1,4 +1,4 @@
-using Seq2Seq.Data;
+using Seq2Seq.Files;
 
 namespace Seq2Seq.Evaluation;
 

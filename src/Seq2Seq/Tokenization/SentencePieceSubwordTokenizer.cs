@@ -32,8 +32,6 @@ public sealed class SentencePieceSubwordTokenizer : ISubwordTokenizer
 
     public string Kind => "sentencepiece";
 
-    /// <summary>The underlying Microsoft.ML.Tokenizers tokenizer.</summary>
-    public SentencePieceTokenizer Inner => _tokenizer;
 
     public static SentencePieceSubwordTokenizer FromModelBytes(byte[] modelBytes)
     {

@@ -42,9 +42,6 @@ public sealed class SubwordTokenizer : ISubwordTokenizer
 
     public string Kind => "bpe";
 
-    /// <summary>Number of tokens in the BPE model (alphabet + merge results + internal unknown token).</summary>
-    public int ModelSize => _bpe.Vocabulary.Count;
-
     public static SubwordTokenizer FromModel(BpeModel model)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Seq2Seq.Model;
+using Seq2Seq.Packaging;
 using static TorchSharp.torch;
 
 namespace Seq2Seq.Training;
@@ -35,11 +36,12 @@ public static partial class CheckpointAverager
     public static string Average(IReadOnlyList<string> paths, string output)
     {
         if (paths.Count < 1) throw new UserError("no checkpoints to average");
-        var checkpoints = paths.Select(Checkpoint.Load).ToArray();
+        var checkpoints = paths.Select(ModelFile.Load).ToArray();
+        var steps = checkpoints.Select((c, i) => TrainingCheckpoint.State(c, paths[i])?.Step ?? int.MinValue).ToArray();
         int newest = 0;
         for (int i = 1; i < checkpoints.Length; i++)
         {
-            if ((checkpoints[i].TrainingState?.Step ?? int.MinValue) >= (checkpoints[newest].TrainingState?.Step ?? int.MinValue)) newest = i;
+            if (steps[i] >= steps[newest]) newest = i;
         }
         var reference = checkpoints[newest];
         string referencePath = paths[newest];
@@ -52,7 +54,7 @@ public static partial class CheckpointAverager
         }
 
         using var scope = NewDisposeScope();
-        using var model = CheckpointModel.Build(reference, referencePath);
+        using var model = ModelLoader.Build(reference, referencePath);
         var sums = model.state_dict().ToDictionary(p => p.Key, p => p.Value.to_type(ScalarType.Float64, copy: true));
         for (int i = 0; i < checkpoints.Length; i++)
         {
@@ -78,7 +80,7 @@ public static partial class CheckpointAverager
                 parameter.copy_(sums[name].div(checkpoints.Length).to_type(parameter.dtype));
             }
         }
-        new Checkpoint
+        new ModelFile
         {
             ConfigJson = reference.ConfigJson,
             SourcePipeline = reference.SourcePipeline,
@@ -89,11 +91,11 @@ public static partial class CheckpointAverager
     }
 
     /// <summary>The model of one checkpoint; a model its own config cannot build is a different model.</summary>
-    private static TranslationModel Build(Checkpoint checkpoint, string path, string referencePath)
+    private static TranslationModel Build(ModelFile checkpoint, string path, string referencePath)
     {
         try
         {
-            return CheckpointModel.Build(checkpoint, path);
+            return ModelLoader.Build(checkpoint, path);
         }
         catch (ArgumentException e)
         {

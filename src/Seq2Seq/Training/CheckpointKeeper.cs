@@ -28,7 +28,7 @@ public sealed class CheckpointKeeper(RunDirectory run, int keep, ValidationMetri
     {
         bool xNaN = double.IsNaN(x.Score), yNaN = double.IsNaN(y.Score);
         if (xNaN != yNaN) return xNaN ? 1 : -1;
-        if (!xNaN && x.Score != y.Score) return metric == ValidationMetric.Bleu ? y.Score.CompareTo(x.Score) : x.Score.CompareTo(y.Score);
+        if (!xNaN && x.Score != y.Score) return ScoreOrder.Compare(x.Score, y.Score, metric);
         return x.Step.CompareTo(y.Step);
     }
 
@@ -47,7 +47,7 @@ public sealed class CheckpointKeeper(RunDirectory run, int keep, ValidationMetri
     /// <see cref="Plan"/>, and recorded in the checkpoint's trainer state) keeps it, then last.ckpt
     /// (the commit point), then deletes dropped checkpoints and updates best.ckpt and index.tsv.
     /// </summary>
-    public void Save(Checkpoint checkpoint, int step, IReadOnlyList<KeptCheckpoint> next)
+    public void Save(Packaging.ModelFile checkpoint, int step, IReadOnlyList<KeptCheckpoint> next)
     {
         if (next.Any(k => k.Step == step)) checkpoint.Save(run.StepCheckpoint(step));
         checkpoint.Save(run.LastCheckpoint);

@@ -14,14 +14,8 @@ namespace Seq2Seq.Training;
 /// </summary>
 public static class ResumeCompatibility
 {
-    /// <summary>Keys a resumed run takes from the new config.</summary>
-    public static readonly IReadOnlySet<string> FreeKeys = new HashSet<string>
-    {
-        "name",
-        "training.max_steps", "training.max_epochs", "training.early_stopping_patience", "training.min_learning_rate",
-        "training.threads", "training.log_frequency", "training.print_validation_examples", "training.run_dir", "data.test",
-        "decoding.beam_size", "decoding.length_penalty", "decoding.length_penalty_type",
-    };
+    /// <summary>Keys a resumed run takes from the new config: those marked <see cref="FreeOnResumeAttribute"/>.</summary>
+    public static readonly IReadOnlySet<string> FreeKeys = ConfigSection.Root.FreeOnResumeKeys().ToHashSet();
 
     /// <summary>Whether a path differs only as moving the whole project moves it: same place relative to the run folder.</summary>
     private static bool Moved(ConfigDifference d, ExperimentConfig trained, ExperimentConfig now)

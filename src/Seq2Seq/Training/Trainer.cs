@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Seq2Seq.Configuration;
 using Seq2Seq.Data;
 using Seq2Seq.Model;
+using Seq2Seq.Packaging;
 using Seq2Seq.Reporting;
 using Seq2Seq.Tokenization;
 using TorchSharp;
@@ -50,10 +51,10 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         torch.set_num_threads(threads);
         torch.manual_seed(Settings.Seed);
 
-        Checkpoint? resumeFrom = mode == RunDirectory.Mode.Resume ? Checkpoint.Load(run.LastCheckpoint) : null;
+        ModelFile? resumeFrom = mode == RunDirectory.Mode.Resume ? ModelFile.Load(run.LastCheckpoint) : null;
         if (resumeFrom is not null)
         {
-            var trainedWith = CheckpointModel.Config(resumeFrom, run.LastCheckpoint);
+            var trainedWith = ModelLoader.Config(resumeFrom, run.LastCheckpoint);
             ResumeCompatibility.Check(trainedWith, loaded, run.LastCheckpoint, log);
         }
         (TextPipeline, TextPipeline)? pipelines = resumeFrom is null ? null
@@ -75,9 +76,9 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
             // moments and step counts, the schedule, the data position (the batch plan is a function
             // of seed and epoch), dropout's random state, the best-score and early-stopping
             // bookkeeping, the kept checkpoints, the skip counters and the logging window.
-            LoadWeights(model, resumeFrom.Weights, run.LastCheckpoint);
-            if (resumeFrom.OptimizerState is not null) LoadOptimizerState(optimizer, resumeFrom.OptimizerState, run.LastCheckpoint);
-            state = resumeFrom.TrainingState ?? state;
+            ModelLoader.LoadWeights(model, resumeFrom.Weights, run.LastCheckpoint);
+            if (TrainingCheckpoint.OptimizerState(resumeFrom) is { } saved) LoadOptimizerState(optimizer, saved, run.LastCheckpoint);
+            state = TrainingCheckpoint.State(resumeFrom, run.LastCheckpoint) ?? state;
             schedule.PlateauRate = state.PlateauRate;
             schedule.BadValidations = state.PlateauBadValidations;
             if (state.RandomState.Length > 0)
@@ -286,18 +287,6 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
 
     private string MinimumRateReason => $"learning rate fell below {Settings.MinLearningRate:G3}";
 
-    private static void LoadWeights(TranslationModel model, byte[] weights, string checkpointPath)
-    {
-        try
-        {
-            ModelWeights.Load(model, weights);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new UserError($"{checkpointPath}: the weights do not fit the model its config describes ({e.Message})");
-        }
-    }
-
     /// <summary>
     /// Restores the optimizer's moments and step counts. Their number must match the model's
     /// parameters; it does not for checkpoints of tie_output_embedding models written before the
@@ -354,21 +343,20 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
         IReadOnlyList<KeptCheckpoint> kept) =>
         checkpoints.Save(MakeCheckpoint(model, optimizer, corpus, state), state.Step, kept);
 
-    private Checkpoint MakeCheckpoint(TranslationModel model, TorchSharp.Modules.OptimizerHelper optimizer, PreparedCorpus corpus, TrainingState state)
+    private ModelFile MakeCheckpoint(TranslationModel model, TorchSharp.Modules.OptimizerHelper optimizer, PreparedCorpus corpus, TrainingState state)
     {
         using var optimizerState = new MemoryStream();
         using (var writer = new BinaryWriter(optimizerState, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             optimizer.save_state_dict(writer);
         }
-        return new Checkpoint
+        var weights = new ModelFile
         {
             ConfigJson = ConfigWriter.ToJson(config, pathsRelativeTo: config.Training.RunDir),
             SourcePipeline = corpus.Source.ToFiles(),
             TargetPipeline = corpus.Target.ToFiles(),
             Weights = ModelWeights.Save(model),
-            OptimizerState = optimizerState.ToArray(),
-            TrainingState = state,
         };
+        return TrainingCheckpoint.Create(weights, optimizerState.ToArray(), state);
     }
 }

@@ -44,7 +44,7 @@ public sealed record TrainingState
 
     /// <summary>Whether a validation score improves on the best so far (higher BLEU, lower loss or perplexity).</summary>
     public static bool Improves(double score, double best, ValidationMetric metric) =>
-        double.IsNaN(best) || (metric == ValidationMetric.Bleu ? score > best : score < best);
+        double.IsNaN(best) || (!double.IsNaN(score) && ScoreOrder.Compare(score, best, metric) < 0);
 
     /// <summary>The bookkeeping after a validation: best score, step and BLEU, validations without improvement.</summary>
     public TrainingState Validated(double score, double bleu, ValidationMetric metric, out bool improved)

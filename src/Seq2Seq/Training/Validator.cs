@@ -8,8 +8,9 @@ using static TorchSharp.torch;
 namespace Seq2Seq.Training;
 
 /// <summary>
-/// Validation on the dev set: teacher-forced loss and perplexity, then greedy translation,
-/// detokenized and scored with the project's sacreBLEU-exact BLEU against the raw references.
+/// Validation on the dev set: teacher-forced loss and perplexity, then greedy translation of the
+/// raw dev sources through <see cref="Translator"/> (the path test decoding and translate take),
+/// scored with the project's sacreBLEU-exact BLEU against the raw references.
 /// A few translations are printed next to their references.
 /// </summary>
 public sealed class Validator(TranslationModel model, PreparedCorpus corpus, ExperimentConfig config, TextWriter log)
@@ -32,9 +33,9 @@ public sealed class Validator(TranslationModel model, PreparedCorpus corpus, Exp
             }
         }
         double loss = tokens > 0 ? nll / tokens : 0;
-        var options = SearchOptions.From(config.Decoding) with { BeamSize = 1, NBest = 1, KeepAttention = false };
-        var hypotheses = BatchDecoder.Decode(model, corpus.Dev.Select(p => p.Source).ToArray(), options, config.Decoding.BatchTokens);
-        var translations = hypotheses.Select(h => corpus.Target.Decode(h[0].Tokens)).ToArray();
+        using var translator = Translator.ForModel(model, config, corpus.Source, corpus.Target);
+        var options = translator.DefaultOptions with { BeamSize = 1, NBest = 1, KeepAttention = false };
+        var translations = translator.TranslateDetailed(corpus.DevSourceText, options).Select(r => r.Text).ToArray();
         var bleu = DevBleu.Score(translations, corpus.DevTargetText, config.Evaluation);
         for (int i = 0; i < Math.Min(config.Training.PrintValidationExamples, translations.Length); i++)
         {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Seq2Seq.Files;
 using Seq2Seq.Configuration;
 using Seq2Seq.Data;
 

@@ -1,4 +1,5 @@
 using Seq2Seq.Cli;
+using Seq2Seq.Packaging;
 using Seq2Seq.Configuration;
 using Seq2Seq.Decoding;
 using Seq2Seq.Tests.Plotting;
@@ -39,7 +40,7 @@ public sealed class TrainedPackageFixture : IDisposable
         {
             var summary = new Trainer(ConfigLoader.Load(tiny.ConfigPath), TextWriter.Null).Run(RunDirectory.Mode.New);
             Lines = [.. File.ReadAllLines(tiny.Folder.File("test.src")), ""];
-            CheckpointKind = Checkpoint.Load(summary.BestCheckpoint).Kind;
+            CheckpointKind = ModelFile.Load(summary.BestCheckpoint).Kind;
             using (var translator = Translator.Load(summary.BestCheckpoint))
             {
                 CheckpointTranslations = translator.Translate(Lines, beam: 3);

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Seq2Seq.Cli;
+using Seq2Seq.Packaging;
 using Seq2Seq.Decoding;
 using Seq2Seq.Model;
 using Seq2Seq.Tests.Plotting;
@@ -70,11 +71,10 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
     [Fact]
     public void PackageHoldsNoTrainingState()
     {
-        Assert.Equal(Checkpoint.CheckpointKind, fixture.CheckpointKind);
-        var package = Checkpoint.Load(fixture.Package);
-        Assert.Equal(Checkpoint.ModelKind, package.Kind);
-        Assert.Null(package.OptimizerState);
-        Assert.Null(package.TrainingState);
+        Assert.Equal(ModelFile.CheckpointKind, fixture.CheckpointKind);
+        var package = ModelFile.Load(fixture.Package);
+        Assert.Equal(ModelFile.ModelKind, package.Kind);
+        Assert.Empty(package.Payload);
         using var zip = ZipFile.OpenRead(fixture.Package);
         var names = zip.Entries.Select(e => e.FullName).ToArray();
         Assert.DoesNotContain("optimizer.bin", names);
@@ -193,7 +193,7 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
         // ensemble fed it the first model's ids it would disagree; encoded by its own pipeline the
         // ensemble equals the model alone.
         string permuted = Path.Combine(fixture.Folder, "permuted-source.s2s");
-        var package = Checkpoint.Load(fixture.Package);
+        var package = ModelFile.Load(fixture.Package);
         var sourceFiles = new Dictionary<string, string>(package.SourcePipeline);
         var vocabulary = Vocabulary.FromJson(sourceFiles[Vocabulary.FileName]);
         var tokens = vocabulary.Tokens.ToArray();
@@ -215,7 +215,7 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
             }
             weights = ModelWeights.Save(model);
         }
-        new Checkpoint { ConfigJson = package.ConfigJson, SourcePipeline = sourceFiles, TargetPipeline = package.TargetPipeline, Weights = weights }.Save(permuted);
+        new ModelFile { ConfigJson = package.ConfigJson, SourcePipeline = sourceFiles, TargetPipeline = package.TargetPipeline, Weights = weights }.Save(permuted);
 
         using var alone = Translator.Load(fixture.Package);
         using var other = Translator.Load(permuted);
@@ -239,12 +239,12 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
     public void EnsembleNeedsOneTargetVocabulary()
     {
         string other = Path.Combine(fixture.Folder, "other-target.s2s");
-        var package = Checkpoint.Load(fixture.Package);
+        var package = ModelFile.Load(fixture.Package);
         var targetFiles = new Dictionary<string, string>(package.TargetPipeline);
         var tokens = Vocabulary.FromJson(targetFiles[Vocabulary.FileName]).Tokens.ToArray();
         (tokens[6], tokens[7]) = (tokens[7], tokens[6]);
         targetFiles[Vocabulary.FileName] = JsonSerializer.Serialize(new { format = "seq2seq-vocabulary", tokens });
-        new Checkpoint { ConfigJson = package.ConfigJson, SourcePipeline = package.SourcePipeline, TargetPipeline = targetFiles, Weights = package.Weights }.Save(other);
+        new ModelFile { ConfigJson = package.ConfigJson, SourcePipeline = package.SourcePipeline, TargetPipeline = targetFiles, Weights = package.Weights }.Save(other);
 
         using (Translator.Load(other))
         {
@@ -278,7 +278,7 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
         (code, _, error) = Run("export", "--model", fixture.Package, "--output", fixture.Package, "--overwrite");
         Assert.Equal(1, code);
         Assert.Contains("would overwrite", error);
-        Assert.Equal(Checkpoint.Load(fixture.Package).Weights, Checkpoint.Load(copy).Weights);
+        Assert.Equal(ModelFile.Load(fixture.Package).Weights, ModelFile.Load(copy).Weights);
     }
 
     /// <summary>A copy of the package with one entry's bytes replaced.</summary>

@@ -1,4 +1,5 @@
 using Seq2Seq.Cli;
+using Seq2Seq.Packaging;
 using Seq2Seq.Decoding;
 using Seq2Seq.Training;
 using static TorchSharp.torch;
@@ -18,7 +19,7 @@ public class AverageTests
 
     private static Dictionary<string, float[]> Parameters(string path)
     {
-        using var model = CheckpointModel.Build(Checkpoint.Load(path), path);
+        using var model = ModelLoader.Build(ModelFile.Load(path), path);
         return model.state_dict().ToDictionary(p => p.Key, p => p.Value.data<float>().ToArray());
     }
 
@@ -57,10 +58,9 @@ public class AverageTests
         Assert.True(code == 0, error);
         Assert.Contains("averaged 2 checkpoints", stdout);
         AssertMean(output, c10, c20);
-        var averaged = Checkpoint.Load(output);
-        Assert.Null(averaged.OptimizerState);
-        Assert.Null(averaged.TrainingState);
-        Assert.Equal(Checkpoint.Load(c20).ConfigJson, averaged.ConfigJson);
+        var averaged = ModelFile.Load(output);
+        Assert.Empty(averaged.Payload);
+        Assert.Equal(ModelFile.Load(c20).ConfigJson, averaged.ConfigJson);
         Assert.Empty(Directory.GetFiles(experiment.Folder.Path, "*.tmp"));
         using (var translator = Translator.Load(output))
         {
@@ -88,9 +88,9 @@ public class AverageTests
         Assert.Contains("another model than", error);
         Assert.Contains("shape", error);
 
-        var c10Checkpoint = Checkpoint.Load(c10);
+        var c10Checkpoint = ModelFile.Load(c10);
         string otherVocabulary = experiment.Folder.File("other-vocabulary.ckpt");
-        new Checkpoint
+        new ModelFile
         {
             ConfigJson = c10Checkpoint.ConfigJson,
             SourcePipeline = c10Checkpoint.SourcePipeline.ToDictionary(kv => kv.Key, kv => kv.Value.Replace("alpha", "omega")),

@@ -1,4 +1,5 @@
 using Seq2Seq.Configuration;
+using Seq2Seq.Packaging;
 using Seq2Seq.Training;
 
 namespace Seq2Seq.Tests.Training;
@@ -67,7 +68,7 @@ public class CheckpointKeeperTests
         File.Copy(run.StepCheckpoint(30), run.BestCheckpoint, overwrite: true); // even a stale best.ckpt is repaired
 
         var resumed = new CheckpointKeeper(run, 2, ValidationMetric.Bleu);
-        resumed.Restore(Checkpoint.Load(run.LastCheckpoint).TrainingState!.KeptCheckpoints);
+        resumed.Restore(TrainingCheckpoint.LoadState(run.LastCheckpoint)!.KeptCheckpoints);
         Assert.Equal(recorded, resumed.Kept);
         Assert.Equal([10, 20], StepFiles(run));
         Assert.Empty(Directory.GetFiles(run.CheckpointFolder, "*.tmp"));

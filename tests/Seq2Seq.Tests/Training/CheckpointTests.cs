@@ -1,5 +1,6 @@
 using System.Text;
 using Seq2Seq.Files;
+using Seq2Seq.Packaging;
 using Seq2Seq.Configuration;
 using Seq2Seq.Training;
 
@@ -7,16 +8,15 @@ namespace Seq2Seq.Tests.Training;
 
 public class CheckpointTests
 {
-    internal static Checkpoint Fake(int marker, TrainingState? state = null) => new()
+    internal static ModelFile Fake(int marker, TrainingState? state = null) => TrainingCheckpoint.Create(new ModelFile
     {
         ConfigJson = "{}",
         SourcePipeline = new Dictionary<string, string> { ["vocab.json"] = "[]" },
         TargetPipeline = new Dictionary<string, string> { ["vocab.json"] = "[]" },
         Weights = Encoding.ASCII.GetBytes($"weights {marker}"),
-        TrainingState = state ?? new TrainingState { Step = marker },
-    };
+    }, [], state ?? new TrainingState { Step = marker });
 
-    internal static string Marker(string path) => Encoding.ASCII.GetString(Checkpoint.Load(path).Weights);
+    internal static string Marker(string path) => Encoding.ASCII.GetString(ModelFile.Load(path).Weights);
 
     [Fact]
     public void ACrashMidWriteLeavesThePreviousFileIntact()
@@ -72,7 +72,7 @@ public class CheckpointTests
         Fake(1).Save(path);
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
-        var error = Assert.Throws<UserError>(() => Checkpoint.Load(path));
+        var error = Assert.Throws<UserError>(() => ModelFile.Load(path));
         Assert.Contains(path, error.Message);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Seq2Seq.Training;
+using Seq2Seq.Packaging;
 using static TorchSharp.torch;
 
 namespace Seq2Seq.Tests.Training;
@@ -45,7 +46,7 @@ public class ResumeTests
                 Thread.Sleep(1);
             }
             early.Kill();
-            killedAt.Add(File.Exists(interrupted.LastCheckpoint) ? Checkpoint.Load(interrupted.LastCheckpoint).TrainingState!.Step : 0);
+            killedAt.Add(File.Exists(interrupted.LastCheckpoint) ? TrainingCheckpoint.LoadState(interrupted.LastCheckpoint)!.Step : 0);
         }
         for (int round = 0; round < 2; round++)
         {
@@ -62,7 +63,7 @@ public class ResumeTests
             Thread.Sleep(random.Next(0, 150));
             Assert.False(run.HasExited, $"the run finished before it could be killed (seed {seed})");
             run.Kill();
-            var state = Checkpoint.Load(interrupted.LastCheckpoint).TrainingState!;
+            var state = TrainingCheckpoint.LoadState(interrupted.LastCheckpoint)!;
             Assert.False(state.Finished, $"killed after training had finished (seed {seed})");
             killedAt.Add(state.Step);
         }
@@ -72,10 +73,10 @@ public class ResumeTests
         Assert.Equal(0, whole.Wait(Timeout));
 
         string context = $"killed after checkpoints of steps {string.Join(", ", killedAt)} (seed {seed})";
-        var expected = Checkpoint.Load(reference.LastCheckpoint);
-        var actual = Checkpoint.Load(interrupted.LastCheckpoint);
+        var expected = ModelFile.Load(reference.LastCheckpoint);
+        var actual = ModelFile.Load(interrupted.LastCheckpoint);
         AssertSameWeights(expected, actual, context);
-        var (e, a) = (expected.TrainingState!, actual.TrainingState!);
+        var (e, a) = (TrainingCheckpoint.State(expected, reference.LastCheckpoint)!, TrainingCheckpoint.State(actual, interrupted.LastCheckpoint)!);
         Assert.Equal(160, a.Step);
         Assert.Equal((e.Epoch, e.BatchInEpoch, e.BestStep, e.BestScore, e.PlateauRate, e.PlateauBadValidations, e.ValidationsWithoutImprovement, e.SkippedUpdates),
                      (a.Epoch, a.BatchInEpoch, a.BestStep, a.BestScore, a.PlateauRate, a.PlateauBadValidations, a.ValidationsWithoutImprovement, a.SkippedUpdates));
@@ -85,7 +86,7 @@ public class ResumeTests
         // Same metrics (but for timings), same kept checkpoints, and best.ckpt is the same model.
         Assert.Equal(Comparable(reference.Metrics), Comparable(interrupted.Metrics));
         Assert.Equal(StepFiles(reference.RunDir), StepFiles(interrupted.RunDir));
-        AssertSameWeights(Checkpoint.Load(Path.Combine(reference.RunDir, "best.ckpt")), Checkpoint.Load(Path.Combine(interrupted.RunDir, "best.ckpt")), context);
+        AssertSameWeights(ModelFile.Load(Path.Combine(reference.RunDir, "best.ckpt")), ModelFile.Load(Path.Combine(interrupted.RunDir, "best.ckpt")), context);
         Assert.Empty(Directory.GetFiles(interrupted.RunDir, "*.tmp", SearchOption.AllDirectories));
     }
 
@@ -110,13 +111,13 @@ public class ResumeTests
             run.Kill(); // step 20's checkpoint is written, last.ckpt's temporary file complete, not renamed
         }
         File.Delete(paused);
-        Assert.Equal(10, Checkpoint.Load(interrupted.LastCheckpoint).TrainingState!.Step);
+        Assert.Equal(10, TrainingCheckpoint.LoadState(interrupted.LastCheckpoint)!.Step);
         Assert.NotEmpty(Directory.GetFiles(interrupted.RunDir, ".last.ckpt.*.tmp"));
 
         var (code, _, error) = CliProcess.Run(Timeout, "train", interrupted.ConfigPath, "--resume");
         Assert.True(code == 0, error);
         Assert.Equal(0, whole.Wait(Timeout));
-        AssertSameWeights(Checkpoint.Load(reference.LastCheckpoint), Checkpoint.Load(interrupted.LastCheckpoint), "killed before last.ckpt of step 20 was renamed");
+        AssertSameWeights(ModelFile.Load(reference.LastCheckpoint), ModelFile.Load(interrupted.LastCheckpoint), "killed before last.ckpt of step 20 was renamed");
         Assert.Equal(File.ReadAllBytes(Path.Combine(reference.RunDir, "checkpoints", "index.tsv")), File.ReadAllBytes(Path.Combine(interrupted.RunDir, "checkpoints", "index.tsv")));
         Assert.Empty(Directory.GetFiles(interrupted.RunDir, "*.tmp", SearchOption.AllDirectories));
     }
@@ -139,7 +140,7 @@ public class ResumeTests
         Assert.Equal(20, lossesA.Length);
         Assert.Equal(lossesA, lossesB);
         Assert.Equal(first.Records("validation").Select(r => r.GetProperty("loss").GetDouble()), second.Records("validation").Select(r => r.GetProperty("loss").GetDouble()));
-        AssertSameWeights(Checkpoint.Load(first.LastCheckpoint), Checkpoint.Load(second.LastCheckpoint), "two identical runs");
+        AssertSameWeights(ModelFile.Load(first.LastCheckpoint), ModelFile.Load(second.LastCheckpoint), "two identical runs");
     }
 
     [Fact]
@@ -158,7 +159,7 @@ public class ResumeTests
         Assert.Contains("training.learning_rate is 0.02 here but was 0.01", message);
         Assert.Contains("training.batch_size is 300 here but was 200", message);
         Assert.Contains("--overwrite", message);
-        Assert.Equal(20, Checkpoint.Load(experiment.LastCheckpoint).TrainingState!.Step);
+        Assert.Equal(20, TrainingCheckpoint.LoadState(experiment.LastCheckpoint)!.Step);
 
         // Other training data is another experiment too.
         File.Copy(experiment.Folder.File("dev.src"), experiment.Folder.File("other.src"));
@@ -190,7 +191,7 @@ public class ResumeTests
         // The model file keeps its paths relative to the run folder, so a moved project is no change at all.
         Assert.DoesNotContain("data.train changed", error);
         var movedRun = moved.File("run");
-        Assert.Equal(30, Checkpoint.Load(Path.Combine(movedRun, "last.ckpt")).TrainingState!.Step);
+        Assert.Equal(30, TrainingCheckpoint.LoadState(Path.Combine(movedRun, "last.ckpt"))!.Step);
         var stops = File.ReadAllLines(Path.Combine(movedRun, "metrics.jsonl")).Where(l => l.Contains("\"kind\":\"stopped\"")).ToArray();
         Assert.Single(stops);
         Assert.Contains("\"step\":30", stops[0]);
@@ -218,14 +219,14 @@ public class ResumeTests
         (code, _, error) = Cli.CliRunner.Run("train", experiment.ConfigPath, "--resume");
         Assert.True(code == 0, error);
         Assert.Contains("no checkpoint yet", error);
-        Assert.Equal(10, Checkpoint.Load(experiment.LastCheckpoint).TrainingState!.Step);
+        Assert.Equal(10, TrainingCheckpoint.LoadState(experiment.LastCheckpoint)!.Step);
     }
 
-    internal static void AssertSameWeights(Checkpoint expected, Checkpoint actual, string context)
+    internal static void AssertSameWeights(ModelFile expected, ModelFile actual, string context)
     {
         using var scope = NewDisposeScope();
-        using var a = CheckpointModel.Build(expected, "expected");
-        using var b = CheckpointModel.Build(actual, "actual");
+        using var a = ModelLoader.Build(expected, "expected");
+        using var b = ModelLoader.Build(actual, "actual");
         var left = a.state_dict();
         var right = b.state_dict();
         Assert.Equal(left.Keys.Order(), right.Keys.Order());

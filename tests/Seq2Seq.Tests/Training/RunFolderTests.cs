@@ -1,5 +1,6 @@
 using Seq2Seq.Tests.Workflow;
 using Seq2Seq.Training;
+using Seq2Seq.Packaging;
 using static Seq2Seq.Tests.Cli.CliRunner;
 
 namespace Seq2Seq.Tests.Training;
@@ -142,11 +143,11 @@ public class RunFolderTests
         Assert.True(code == 0, error);
         foreach (var file in new[] { "last.ckpt", "best.ckpt" })
         {
-            var checkpoint = Checkpoint.Load(Path.Combine(tiny.RunDir, file));
+            var checkpoint = ModelFile.Load(Path.Combine(tiny.RunDir, file));
             Assert.DoesNotContain(tiny.Folder.Path, checkpoint.ConfigJson);
             Assert.Contains("\"train\": \"../train\"", checkpoint.ConfigJson);
             Assert.Contains("\"run_dir\": \".\"", checkpoint.ConfigJson);
-            var config = CheckpointModel.Config(checkpoint, Path.Combine(tiny.RunDir, file));
+            var config = ModelLoader.Config(checkpoint, Path.Combine(tiny.RunDir, file));
             Assert.Equal(tiny.Folder.File("train"), config.Data.Train);
             Assert.Equal(tiny.RunDir, config.Training.RunDir);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Seq2Seq.Configuration;
+using Seq2Seq.Packaging;
 using Seq2Seq.Training;
 
 namespace Seq2Seq.Tests.Training;
@@ -44,13 +45,13 @@ public class TrainingStateTests
             Finished = true,
         };
         using var folder = new TempFolder();
-        var checkpoint = new Checkpoint
+        var checkpoint = TrainingCheckpoint.Create(new ModelFile
         {
             ConfigJson = "{}", SourcePipeline = new Dictionary<string, string>(), TargetPipeline = new Dictionary<string, string>(),
-            Weights = [1, 2, 3], TrainingState = state,
-        };
+            Weights = [1, 2, 3],
+        }, [], state);
         checkpoint.Save(folder.File("a.ckpt"));
-        var loaded = Checkpoint.Load(folder.File("a.ckpt")).TrainingState!;
+        var loaded = TrainingCheckpoint.LoadState(folder.File("a.ckpt"))!;
         Assert.Equal(JsonSerializer.Serialize(state, Options), JsonSerializer.Serialize(loaded, Options));
         Assert.Equal(state.KeptCheckpoints, loaded.KeptCheckpoints!);
         Assert.Equal(state.Window, loaded.Window);

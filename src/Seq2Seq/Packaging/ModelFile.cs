@@ -1,20 +1,19 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Seq2Seq.Files;
 
-namespace Seq2Seq.Training;
+namespace Seq2Seq.Packaging;
 
 /// <summary>
-/// A checkpoint or exported model: one zip file holding everything needed to resume training or to
-/// translate: the format marker, the config, both text pipelines (tokenizer model + vocabulary),
-/// the model weights and, for training checkpoints, optimizer and trainer state. The format marker
-/// says which of the two kinds the file is: "checkpoint" (written by training) or "model" (an
-/// exported package, <see cref="Export"/>, without optimizer and trainer state). It is written to a
-/// temporary file beside the target, flushed to disk and renamed, so a crash never leaves a broken file.
+/// The model file format, below training and decoding: one zip file holding the format marker, the
+/// config, both text pipelines (tokenizer model + vocabulary), the model weights and, in training
+/// checkpoints, a payload of entries that only the layer which wrote them reads (training's
+/// optimizer and resume state). The marker says which of the two kinds the file is: "checkpoint"
+/// (with a payload) or "model" (an exported package, <see cref="ModelExport"/>: what translation
+/// needs). Files are written through <see cref="DurableFile"/>, so a crash never leaves a broken one.
 /// </summary>
-public sealed class Checkpoint
+public sealed class ModelFile
 {
     public const string FormatName = "seq2seq-model";
     /// <summary>
@@ -36,14 +35,18 @@ public sealed class Checkpoint
     public required IReadOnlyDictionary<string, string> SourcePipeline { get; init; }
     public required IReadOnlyDictionary<string, string> TargetPipeline { get; init; }
     public required byte[] Weights { get; init; }
-    public byte[]? OptimizerState { get; init; }
-    public TrainingState? TrainingState { get; init; }
 
-    /// <summary><see cref="CheckpointKind"/> when the file carries optimizer or trainer state, else <see cref="ModelKind"/>.</summary>
-    public string Kind => OptimizerState is null && TrainingState is null ? ModelKind : CheckpointKind;
+    /// <summary>
+    /// Entries written by the layer above (training's resume state), by entry name; this layer
+    /// stores and reads them without looking inside. Names must not collide with the format's own.
+    /// </summary>
+    public IReadOnlyDictionary<string, byte[]> Payload { get; init; } = new Dictionary<string, byte[]>();
 
-    /// <summary>The same model without optimizer and trainer state: what an exported package holds.</summary>
-    public Checkpoint WithoutTrainingState() => new()
+    /// <summary><see cref="CheckpointKind"/> when the file carries a payload, else <see cref="ModelKind"/>.</summary>
+    public string Kind => Payload.Count == 0 ? ModelKind : CheckpointKind;
+
+    /// <summary>The same model without the payload: what an exported package holds.</summary>
+    public ModelFile WithoutPayload() => new()
     {
         ConfigJson = ConfigJson,
         SourcePipeline = SourcePipeline,
@@ -51,52 +54,40 @@ public sealed class Checkpoint
         Weights = Weights,
     };
 
-    /// <summary>
-    /// Writes the model package of a checkpoint (or of another package): weights, config,
-    /// tokenizers and vocabularies, marked as kind "model". Returns the package.
-    /// </summary>
-    public static Checkpoint Export(string checkpointPath, string packagePath)
+    private const string FormatEntry = "format.json", ConfigEntry = "config.json", WeightsEntry = "weights.bin";
+    private const string SourceFolder = "source/", TargetFolder = "target/";
+
+    private static bool IsFormatEntry(string name) =>
+        name is FormatEntry or ConfigEntry or WeightsEntry
+        || name.StartsWith(SourceFolder, StringComparison.Ordinal) || name.StartsWith(TargetFolder, StringComparison.Ordinal);
+
+    /// <summary>Writes the file atomically and durably (<see cref="DurableFile"/>).</summary>
+    public void Save(string path)
     {
-        if (Files.DurableFile.FinalTarget(checkpointPath) == Files.DurableFile.FinalTarget(packagePath))
+        if (Payload.Keys.FirstOrDefault(IsFormatEntry) is string reserved)
         {
-            throw new UserError($"{packagePath}: the package would overwrite the checkpoint it is exported from");
+            throw new ArgumentException($"payload entry '{reserved}' collides with an entry of the model format", nameof(Payload));
         }
-        // The whole source is checked (config, tokenizers, vocabularies, weights against the model
-        // they describe) before the output is touched: a damaged source never replaces a good package.
-        var source = Load(checkpointPath);
-        CheckpointModel.Load(source, checkpointPath).Model.Dispose();
-        var package = source.WithoutTrainingState();
-        package.Save(packagePath);
-        return package;
+        DurableFile.Write(path, file =>
+        {
+            using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
+            WriteText(zip, FormatEntry, JsonSerializer.Serialize(new { format = FormatName, version = FormatVersion, kind = Kind }));
+            WriteText(zip, ConfigEntry, ConfigJson);
+            foreach (var (name, text) in SourcePipeline) WriteText(zip, SourceFolder + name, text);
+            foreach (var (name, text) in TargetPipeline) WriteText(zip, TargetFolder + name, text);
+            WriteBytes(zip, WeightsEntry, Weights);
+            foreach (var (name, bytes) in Payload) WriteBytes(zip, name, bytes);
+        });
     }
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, // a best score of NaN before the first validation
-    };
-
-    /// <summary>Writes the checkpoint atomically and durably (<see cref="DurableFile"/>).</summary>
-    public void Save(string path) => DurableFile.Write(path, file =>
-    {
-        using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
-        WriteText(zip, "format.json", JsonSerializer.Serialize(new { format = FormatName, version = FormatVersion, kind = Kind }));
-        WriteText(zip, "config.json", ConfigJson);
-        foreach (var (name, text) in SourcePipeline) WriteText(zip, "source/" + name, text);
-        foreach (var (name, text) in TargetPipeline) WriteText(zip, "target/" + name, text);
-        WriteBytes(zip, "weights.bin", Weights);
-        if (OptimizerState is not null) WriteBytes(zip, "optimizer.bin", OptimizerState);
-        if (TrainingState is not null) WriteText(zip, "trainer.json", JsonSerializer.Serialize(TrainingState, Json));
-    });
-
-    /// <summary>Reads a checkpoint; any file that is not one (or of another format version) gets a clear error.</summary>
-    public static Checkpoint Load(string path)
+    /// <summary>Reads a model file; any file that is not one (or of another format version) gets a clear error.</summary>
+    public static ModelFile Load(string path)
     {
         if (!File.Exists(path)) throw new UserError($"{path}: model file not found");
         try
         {
             using var zip = ZipFile.OpenRead(path);
-            var format = zip.GetEntry("format.json") ?? throw new UserError($"{path}: not a Seq2Seq model (no format marker)");
+            var format = zip.GetEntry(FormatEntry) ?? throw new UserError($"{path}: not a Seq2Seq model (no format marker)");
             var (name, version, kind) = ReadFormat(path, ReadText(format));
             if (name != FormatName) throw new UserError($"{path}: not a Seq2Seq model (format '{name}')");
             if (version < OldestReadableVersion || version > FormatVersion)
@@ -108,15 +99,13 @@ public sealed class Checkpoint
                 throw new UserError($"{path}: unknown model file kind '{kind}' (expected '{ModelKind}' or '{CheckpointKind}')");
             }
             string Required(string entry) => ReadText(zip.GetEntry(entry) ?? throw new UserError($"{path}: damaged model, '{entry}' is missing"));
-            var trainer = zip.GetEntry("trainer.json");
-            return new Checkpoint
+            return new ModelFile
             {
-                ConfigJson = Required("config.json"),
-                SourcePipeline = ReadFolder(zip, "source/"),
-                TargetPipeline = ReadFolder(zip, "target/"),
-                Weights = ReadBytes(zip.GetEntry("weights.bin") ?? throw new UserError($"{path}: damaged model, 'weights.bin' is missing")),
-                OptimizerState = zip.GetEntry("optimizer.bin") is { } o ? ReadBytes(o) : null,
-                TrainingState = trainer is null ? null : ReadTrainingState(path, ReadText(trainer)),
+                ConfigJson = Required(ConfigEntry),
+                SourcePipeline = ReadFolder(zip, path, SourceFolder),
+                TargetPipeline = ReadFolder(zip, path, TargetFolder),
+                Weights = ReadBytes(zip.GetEntry(WeightsEntry) ?? throw new UserError($"{path}: damaged model, '{WeightsEntry}' is missing")),
+                Payload = ReadPayload(zip, path),
             };
         }
         catch (InvalidDataException e) when (e.Message.StartsWith("entry '", StringComparison.Ordinal))
@@ -153,21 +142,25 @@ public sealed class Checkpoint
         }
     }
 
-    private static TrainingState ReadTrainingState(string path, string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<TrainingState>(json, Json) ?? throw new UserError($"{path}: damaged checkpoint, 'trainer.json' is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new UserError($"{path}: damaged checkpoint, 'trainer.json' is unreadable ({e.Message})");
-        }
-    }
+    /// <summary>Entries outside the format's own names, by full name.</summary>
+    private static Dictionary<string, byte[]> ReadPayload(ZipArchive zip, string path) =>
+        ReadEntries(zip, path, name => IsFormatEntry(name) ? null : name, ReadBytes);
 
-    private static Dictionary<string, string> ReadFolder(ZipArchive zip, string prefix) => zip.Entries
-        .Where(e => e.FullName.StartsWith(prefix, StringComparison.Ordinal))
-        .ToDictionary(e => e.FullName[prefix.Length..], ReadText);
+    /// <summary>The entries of one folder of the archive, by name inside it.</summary>
+    private static Dictionary<string, string> ReadFolder(ZipArchive zip, string path, string prefix) =>
+        ReadEntries(zip, path, name => name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : null, ReadText);
+
+    /// <summary>The entries that <paramref name="key"/> names (null skips one; folder entries are skipped); a name stored twice is a damaged file.</summary>
+    private static Dictionary<string, T> ReadEntries<T>(ZipArchive zip, string path, Func<string, string?> key, Func<ZipArchiveEntry, T> read)
+    {
+        var entries = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var entry in zip.Entries)
+        {
+            if (entry.FullName.EndsWith('/') || key(entry.FullName) is not string name) continue;
+            if (!entries.TryAdd(name, read(entry))) throw new UserError($"{path}: damaged model, '{entry.FullName}' is stored twice");
+        }
+        return entries;
+    }
 
     private static void WriteText(ZipArchive zip, string name, string text) => WriteBytes(zip, name, Encoding.UTF8.GetBytes(text));
 

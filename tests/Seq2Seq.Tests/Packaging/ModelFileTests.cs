@@ -1,15 +1,16 @@
 using System.IO.Compression;
 using System.Text;
 using Seq2Seq.Cli;
+using Seq2Seq.Packaging;
 using Seq2Seq.Decoding;
 using Seq2Seq.Tests.Plotting;
 using Seq2Seq.Training;
 
-namespace Seq2Seq.Tests.Decoding;
+namespace Seq2Seq.Tests.Packaging;
 
 /// <summary>Model files that are not models, or not of this format version, fail with one clear line.</summary>
 [Collection(LibTorchCollection.Name)]
-public class CheckpointFormatTests
+public class ModelFileTests
 {
     private static string Zip(TempFolder temp, string name, params (string Entry, string Text)[] entries)
     {
@@ -87,35 +88,33 @@ public class CheckpointFormatTests
     public void KindFollowsTheTrainingStateAndExportDropsIt()
     {
         using var temp = new TempFolder();
-        var checkpoint = new Checkpoint
+        var weights = new ModelFile
         {
             ConfigJson = "{}",
             SourcePipeline = new Dictionary<string, string> { ["a.txt"] = "a" },
             TargetPipeline = new Dictionary<string, string> { ["b.txt"] = "b" },
             Weights = [1, 2, 3],
-            OptimizerState = [4, 5],
-            TrainingState = new TrainingState { Step = 7, BestScore = 1.5 },
         };
-        checkpoint.Save(temp.File("c.ckpt"));
-        var loaded = Checkpoint.Load(temp.File("c.ckpt"));
-        Assert.Equal(Checkpoint.CheckpointKind, loaded.Kind);
-        Assert.Equal(new byte[] { 4, 5 }, loaded.OptimizerState);
-        Assert.Equal(7, loaded.TrainingState!.Step);
+        TrainingCheckpoint.Create(weights, [4, 5], new TrainingState { Step = 7, BestScore = 1.5 }).Save(temp.File("c.ckpt"));
+        var loaded = ModelFile.Load(temp.File("c.ckpt"));
+        Assert.Equal(ModelFile.CheckpointKind, loaded.Kind);
+        Assert.Equal(new byte[] { 4, 5 }, TrainingCheckpoint.OptimizerState(loaded));
+        Assert.Equal(7, TrainingCheckpoint.State(loaded, "c.ckpt")!.Step);
 
         // What Export writes (Export itself first loads the model, so it needs a real one: TranslatorTests).
-        var exported = loaded.WithoutTrainingState();
+        var exported = loaded.WithoutPayload();
         exported.Save(temp.File("m.s2s"));
-        Assert.Equal(Checkpoint.ModelKind, exported.Kind);
-        var model = Checkpoint.Load(temp.File("m.s2s"));
-        Assert.Equal(Checkpoint.ModelKind, model.Kind);
-        Assert.Null(model.OptimizerState);
-        Assert.Null(model.TrainingState);
+        Assert.Equal(ModelFile.ModelKind, exported.Kind);
+        var model = ModelFile.Load(temp.File("m.s2s"));
+        Assert.Equal(ModelFile.ModelKind, model.Kind);
+        Assert.Empty(model.Payload);
+        Assert.Null(TrainingCheckpoint.State(model, "m.s2s"));
         Assert.Equal(new byte[] { 1, 2, 3 }, model.Weights);
         Assert.Equal("a", model.SourcePipeline["a.txt"]);
         Assert.Equal("b", model.TargetPipeline["b.txt"]);
 
         // A file written before the marker had a kind still loads.
         string old = Zip(temp, "old.ckpt", ("format.json", """{"format": "seq2seq-model", "version": 1}"""), ("config.json", "{}"), ("weights.bin", "x"));
-        Assert.Equal("x"u8.ToArray(), Checkpoint.Load(old).Weights);
+        Assert.Equal("x"u8.ToArray(), ModelFile.Load(old).Weights);
     }
 }

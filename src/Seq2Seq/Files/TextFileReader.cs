@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Seq2Seq.Data;
+namespace Seq2Seq.Files;
 
 /// <summary>
 /// Reads a UTF-8 text file, plain or gzip (by the .gz extension), as lines. Invalid UTF-8 is an

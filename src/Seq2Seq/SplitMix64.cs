@@ -1,4 +1,4 @@
-namespace Seq2Seq.Data;
+namespace Seq2Seq;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea, Flood 2014): a tiny, fully specified PRNG. The demo corpus and the batch
