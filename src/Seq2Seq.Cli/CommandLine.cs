@@ -10,6 +10,7 @@ public static class CommandLine
         new DemoCommand(),
         new TrainCommand(),
         new TranslateCommand(),
+        new ServeCommand(),
         new ExportCommand(),
         new EvaluateCommand(),
         new PrepareCommand(),

@@ -21,20 +21,29 @@ public static class AttentionOutput
         return rows > tokens.Count ? [.. tokens, Vocabulary.EosToken] : tokens;
     }
 
+    /// <summary>The attention of a translation's best hypothesis: source tokens, row labels, weights, and hard alignment pairs [row, source position].</summary>
+    public sealed record Alignment(IReadOnlyList<string> Source, IReadOnlyList<string> Target, float[][] Attention, int[][] Pairs);
+
+    public static Alignment AlignmentOf(Translator.Result result)
+    {
+        var attention = result.NBest[0].Hypothesis.Attention ?? [];
+        var hard = attention.Select((row, t) => new[] { t, ArgMax(row) }).Where(a => a[1] >= 0).ToArray();
+        return new Alignment(result.SourceTokens, RowLabels(result), attention, hard);
+    }
+
     public static void WriteAlignments(string path, IReadOnlyList<Translator.Result> results)
     {
         var text = new StringBuilder();
         for (int i = 0; i < results.Count; i++)
         {
-            var attention = results[i].NBest[0].Hypothesis.Attention ?? [];
-            var hard = attention.Select((row, t) => new[] { t, ArgMax(row) }).Where(a => a[1] >= 0).ToArray();
+            var a = AlignmentOf(results[i]);
             text.Append(JsonSerializer.Serialize(new
             {
                 line = i + 1,
-                source = results[i].SourceTokens,
-                target = RowLabels(results[i]),
-                attention,
-                alignment = hard,
+                source = a.Source,
+                target = a.Target,
+                attention = a.Attention,
+                alignment = a.Pairs,
             })).Append('\n');
         }
         DurableFile.WriteAllText(path, text.ToString());

@@ -35,6 +35,9 @@ public sealed class Translator : IDisposable
     /// <summary>The target pipeline, shared by all models.</summary>
     public TextPipeline Target => members[0].Target;
 
+    /// <summary>Parameters of all models together.</summary>
+    public long ParameterCount => members.Sum(m => m.Model.ParameterCount);
+
     /// <summary>Number of models: 1, or the size of the ensemble.</summary>
     public int ModelCount => members.Length;
 

@@ -23,7 +23,7 @@ public class LayeringTests
         ["Model"],
         ["Packaging"],
         ["Decoding"],
-        ["Training"],
+        ["Training", "Serving"],
         ["Workflow", "Benchmarking"],
     ];
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Diagnostics;
 using System.Text;
 
@@ -79,6 +80,15 @@ internal sealed class CliProcess : IDisposable
         process.WaitForExit(); // drains the output readers
         return process.ExitCode;
     }
+
+    /// <summary>SIGTERM, as a service manager stops a program: it may finish its work and exit.</summary>
+    public void Terminate()
+    {
+        if (kill(process.Id, 15) != 0) throw new InvalidOperationException($"kill -TERM {process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     /// <summary>SIGKILL, like a crash or the OOM killer: no finally blocks, no flushing.</summary>
     public void Kill()
