@@ -1,6 +1,7 @@
 using Seq2Seq.Configuration;
 using Seq2Seq.Plotting;
 using Seq2Seq.Training;
+using Seq2Seq.Workflow;
 
 namespace Seq2Seq.Cli.Commands;
 

@@ -7,16 +7,24 @@ namespace Seq2Seq.Training;
 /// constant; plateau (multiply by decay_factor after plateau_patience validations without
 /// improvement); warmup_inverse_sqrt (linear warmup, then lr·sqrt(warmup/step));
 /// warmup_exponential (linear warmup, then lr·decay_factor^((step-warmup)/decay_steps)).
-/// Its state is two numbers, saved in checkpoints. Training stops when a decayed rate falls below
-/// min_learning_rate (<see cref="BelowMinimum"/>).
+/// Its state (<see cref="ScheduleState"/>) is saved in checkpoints and restored on resume. Training
+/// stops when a decayed rate falls below min_learning_rate (<see cref="BelowMinimum"/>).
 /// </summary>
 public sealed class LearningRateSchedule(TrainingConfig config)
 {
+    /// <summary>The plateau schedule's state: the decayed base rate and the validations since the last improvement.</summary>
+    public sealed record ScheduleState(double PlateauRate, int BadValidations);
+
+    /// <summary>What a checkpoint saves and <see cref="Restore"/> takes back.</summary>
+    public ScheduleState State { get; private set; } = new(config.LearningRate, 0);
+
     /// <summary>Current plateau-decayed base rate.</summary>
-    public double PlateauRate { get; set; } = config.LearningRate;
+    public double PlateauRate => State.PlateauRate;
 
     /// <summary>Validations since the last improvement (plateau schedule).</summary>
-    public int BadValidations { get; set; }
+    public int BadValidations => State.BadValidations;
+
+    public void Restore(ScheduleState state) => State = state;
 
     public double RateAt(int step) => config.Schedule switch
     {
@@ -49,14 +57,10 @@ public sealed class LearningRateSchedule(TrainingConfig config)
         if (config.Schedule != ScheduleType.Plateau) return;
         if (improved)
         {
-            BadValidations = 0;
+            State = State with { BadValidations = 0 };
             return;
         }
-        BadValidations++;
-        if (BadValidations > config.PlateauPatience)
-        {
-            PlateauRate *= config.DecayFactor;
-            BadValidations = 0;
-        }
+        int bad = State.BadValidations + 1;
+        State = bad > config.PlateauPatience ? new(State.PlateauRate * config.DecayFactor, 0) : State with { BadValidations = bad };
     }
 }

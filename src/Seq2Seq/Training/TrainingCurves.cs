@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Seq2Seq.Plotting;
 
 namespace Seq2Seq.Training;
@@ -14,19 +13,16 @@ public static class TrainingCurves
         var trainLoss = new List<ChartPoint>();
         var devLoss = new List<ChartPoint>();
         var devBleu = new List<ChartPoint>();
-        foreach (var line in File.ReadLines(metricsPath))
+        foreach (var (_, record) in MetricsLog.Read(metricsPath))
         {
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            double step = root.GetProperty("step").GetDouble();
-            switch (root.GetProperty("kind").GetString())
+            switch (record)
             {
-                case "train":
-                    Add(trainLoss, step, MetricsLog.Number(root.GetProperty("loss")));
+                case TrainRecord train:
+                    Add(trainLoss, train.Step, train.Loss);
                     break;
-                case "validation":
-                    Add(devLoss, step, MetricsLog.Number(root.GetProperty("loss")));
-                    Add(devBleu, step, MetricsLog.Number(root.GetProperty("bleu")));
+                case ValidationRecord validation:
+                    Add(devLoss, validation.Step, validation.Loss);
+                    Add(devBleu, validation.Step, validation.Bleu);
                     break;
             }
         }

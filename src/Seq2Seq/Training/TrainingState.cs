@@ -22,8 +22,20 @@ public sealed record TrainingState
     /// <summary>Dev BLEU of the best validation (whatever the early-stopping metric), for the summary.</summary>
     public double BestBleu { get; init; } = double.NaN;
     public int ValidationsWithoutImprovement { get; init; }
+
+    /// <summary>The learning-rate schedule's own state (<see cref="LearningRateSchedule.State"/>).</summary>
+    public LearningRateSchedule.ScheduleState? Schedule { get; init; }
+
+    /// <summary>Where checkpoints written before the schedule saved its own state kept it; read on resume, never written.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public double PlateauRate { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public int PlateauBadValidations { get; init; }
+
+    /// <summary>The schedule state to resume with: the saved one, or that of an older checkpoint.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public LearningRateSchedule.ScheduleState? SavedSchedule => Schedule ?? (PlateauRate > 0 ? new(PlateauRate, PlateauBadValidations) : null);
 
     /// <summary>Updates skipped because the loss or the gradient was not finite, in all and in a row.</summary>
     public int SkippedUpdates { get; init; }

@@ -81,11 +81,14 @@ public class CheckpointTests
     {
         using var folder = new TempFolder();
         var metrics = new MetricsLog(folder.File("metrics.jsonl"));
-        metrics.Append(new { kind = "train", step = 5, loss = 1.0 });
-        metrics.Append(new { kind = "validation", step = 10, loss = 0.9 });
-        metrics.Append(new { kind = "train", step = 15, loss = 0.8 });
+        metrics.Append(new TrainRecord { Step = 5, Loss = 1.0 });
+        metrics.Append(new ValidationRecord { Step = 10, Loss = 0.9 });
+        metrics.Append(new TrainRecord { Step = 15, Loss = 0.8 });
         File.AppendAllText(metrics.Path, "{\"kind\":\"train\",\"st");
         metrics.TruncateAfter(10);
-        Assert.Equal(["{\"kind\":\"train\",\"step\":5,\"loss\":1}", "{\"kind\":\"validation\",\"step\":10,\"loss\":0.9}"], File.ReadAllLines(metrics.Path));
+        var kept = MetricsLog.Read(metrics.Path).Select(r => r.Record).ToArray();
+        Assert.Equal([5, 10], kept.Select(r => r.Step));
+        Assert.Equal(0.9, Assert.IsType<ValidationRecord>(kept[1]).Loss);
+        Assert.StartsWith("{\"kind\":\"train\",\"step\":5,", File.ReadAllLines(metrics.Path)[0]);
     }
 }

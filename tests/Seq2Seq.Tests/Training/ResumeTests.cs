@@ -78,9 +78,9 @@ public class ResumeTests
         AssertSameWeights(expected, actual, context);
         var (e, a) = (TrainingCheckpoint.State(expected, reference.LastCheckpoint)!, TrainingCheckpoint.State(actual, interrupted.LastCheckpoint)!);
         Assert.Equal(160, a.Step);
-        Assert.Equal((e.Epoch, e.BatchInEpoch, e.BestStep, e.BestScore, e.PlateauRate, e.PlateauBadValidations, e.ValidationsWithoutImprovement, e.SkippedUpdates),
-                     (a.Epoch, a.BatchInEpoch, a.BestStep, a.BestScore, a.PlateauRate, a.PlateauBadValidations, a.ValidationsWithoutImprovement, a.SkippedUpdates));
-        Assert.True(e.PlateauRate < 0.01, "the schedule never decayed; the test would not cover its state");
+        Assert.Equal((e.Epoch, e.BatchInEpoch, e.BestStep, e.BestScore, e.Schedule, e.ValidationsWithoutImprovement, e.SkippedUpdates),
+                     (a.Epoch, a.BatchInEpoch, a.BestStep, a.BestScore, a.Schedule, a.ValidationsWithoutImprovement, a.SkippedUpdates));
+        Assert.True(e.Schedule!.PlateauRate < 0.01, "the schedule never decayed; the test would not cover its state");
         Assert.Equal(e.RandomState, a.RandomState);
 
         // Same metrics (but for timings), same kept checkpoints, and best.ckpt is the same model.

@@ -40,7 +40,7 @@ public class TrainingStateTests
         var state = new TrainingState
         {
             Step = 7, Epoch = 2, BatchInEpoch = 3, BestScore = double.NaN, BestStep = 5, ValidationsWithoutImprovement = 1,
-            PlateauRate = 0.25, PlateauBadValidations = 1, SkippedUpdates = 4, ConsecutiveSkippedUpdates = 2, ElapsedSeconds = 1.5,
+            Schedule = new(0.25, 1), SkippedUpdates = 4, ConsecutiveSkippedUpdates = 2, ElapsedSeconds = 1.5,
             RandomState = "AAEC", KeptCheckpoints = [new(5, 1.25), new(7, 2.5)], Window = new TrainingWindow { Loss = 1.5, Tokens = 10, Steps = 2, GradNorm = 0.5, Padding = 1, Positions = 12 },
             Finished = true,
         };
@@ -55,6 +55,17 @@ public class TrainingStateTests
         Assert.Equal(JsonSerializer.Serialize(state, Options), JsonSerializer.Serialize(loaded, Options));
         Assert.Equal(state.KeptCheckpoints, loaded.KeptCheckpoints!);
         Assert.Equal(state.Window, loaded.Window);
+    }
+
+    [Fact]
+    public void ACheckpointWrittenBeforeTheScheduleSavedItsOwnStateResumesItsSchedule()
+    {
+        // trainer.json as version 2 files before the change wrote it: the schedule's numbers at the top level.
+        var old = JsonSerializer.Deserialize<TrainingState>("""{"Step": 40, "PlateauRate": 0.00025, "PlateauBadValidations": 1, "BestScore": "NaN"}""", Options)!;
+        Assert.Equal(new LearningRateSchedule.ScheduleState(0.00025, 1), old.SavedSchedule);
+        var written = JsonSerializer.Serialize(new TrainingState { Schedule = new(0.5, 0) }, Options);
+        Assert.DoesNotContain("PlateauRate\":", written.Replace("\"Schedule\":{\"PlateauRate\"", ""));
+        Assert.Null(new TrainingState().SavedSchedule);
     }
 
     private static readonly JsonSerializerOptions Options = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };

@@ -1,8 +1,9 @@
 using Seq2Seq.Cli;
 using Seq2Seq.Configuration;
 using Seq2Seq.Training;
+using Seq2Seq.Workflow;
 
-namespace Seq2Seq.Tests.Training;
+namespace Seq2Seq.Tests.Workflow;
 
 /// <summary>Validation curves of several runs on one chart: reading metrics.jsonl and point files, and the plot verb.</summary>
 public class ValidationComparisonTests

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using Seq2Seq.Configuration;
 using Seq2Seq.Plotting;
+using Seq2Seq.Training;
 
-namespace Seq2Seq.Training;
+namespace Seq2Seq.Workflow;
 
 /// <summary>What the x axis of a <see cref="ValidationComparison"/> counts.</summary>
 public enum ComparisonAxis { Minutes, Steps }
@@ -28,32 +28,11 @@ public static class ValidationComparison
                 ? $"{runOrMetrics}: no metrics.jsonl in this folder (is it a run folder?)"
                 : $"{runOrMetrics}: no such run folder or metrics file");
         }
-        var points = new List<ChartPoint>();
-        int lineNumber = 0;
-        foreach (string line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (line.Length == 0) continue;
-            JsonElement root;
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                root = doc.RootElement.Clone();
-            }
-            catch (JsonException e)
-            {
-                throw new UserError($"{path}:{lineNumber}: not a metrics record ({e.Message})");
-            }
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("kind", out var kind) || kind.GetString() != "validation") continue;
-            string key = metric.ToString().ToLowerInvariant();
-            string xKey = axis == ComparisonAxis.Minutes ? "elapsed_s" : "step";
-            if (!root.TryGetProperty(key, out var y) || !root.TryGetProperty(xKey, out var x))
-            {
-                throw new UserError($"{path}:{lineNumber}: validation record without '{key}' or '{xKey}'");
-            }
-            double xValue = MetricsLog.Number(x);
-            points.Add(new ChartPoint(axis == ComparisonAxis.Minutes ? xValue / 60 : xValue, MetricsLog.Number(y)));
-        }
+        var points = MetricsLog.Read(path)
+            .Select(r => r.Record)
+            .OfType<ValidationRecord>()
+            .Select(v => new ChartPoint(axis == ComparisonAxis.Minutes ? v.ElapsedS / 60 : v.Step, v.Value(metric)))
+            .ToList();
         if (points.Count == 0) throw new UserError($"{path}: no validation records yet");
         return new ChartSeries(RunName(runOrMetrics, path), points);
     }
