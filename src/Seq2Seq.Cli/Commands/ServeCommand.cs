@@ -45,6 +45,14 @@ public sealed class ServeCommand : ICommand
         var models = arguments.Options("model");
         if (models.Count == 0) throw new UserError("missing --model (seq2seq serve --help)");
         var urls = (arguments.Option("urls") ?? "http://127.0.0.1:8080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (urls.Length == 0) throw new UserError("--urls: no address given");
+        foreach (string url in urls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw new UserError($"--urls: '{url}' is not an address like http://127.0.0.1:8080");
+            }
+        }
         var settings = new ServerSettings
         {
             Urls = urls,

@@ -144,7 +144,7 @@ public sealed class BatchingTranslator : IDisposable
             {
                 var next = node.Next;
                 var job = node.Value;
-                if (job.Search == (batch.Count > 0 ? batch[0].Search : job.Search) && (batch.Count == 0 || tokens + job.Tokens(translator) <= options.MaxBatchTokens))
+                if (batch.Count == 0 || (job.Search == batch[0].Search && tokens + job.Tokens(translator) <= options.MaxBatchTokens))
                 {
                     batch.Add(job);
                     tokens += job.Tokens(translator);

@@ -38,6 +38,9 @@ public class ServeProcessTests(TrainedPackageFixture fixture) : IClassFixture<Tr
         (code, _, error) = CliProcess.Run(Bound, "serve");
         Assert.Equal(1, code);
         Assert.Contains("missing --model", error);
+        (code, _, error) = CliProcess.Run(Bound, "serve", "--model", fixture.Package, "--urls", "foo");
+        Assert.Equal(1, code);
+        Assert.Contains("--urls: 'foo' is not an address like http://127.0.0.1:8080", error);
     }
 
     private static string WaitForAddress(CliProcess server)
