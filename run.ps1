@@ -9,7 +9,7 @@ param(
     [Parameter(Position = 1, ValueFromRemainingArguments = $true)][string[]]$Rest = @()
 )
 $ErrorActionPreference = 'Stop'
-$Verbs = @('demo', 'train', 'translate', 'serve', 'export', 'evaluate', 'prepare', 'corpus', 'bench', 'average', 'plot', 'test')
+$Verbs = @('demo', 'train', 'translate', 'score', 'serve', 'export', 'evaluate', 'prepare', 'corpus', 'bench', 'average', 'plot', 'test')
 Set-Location $PSScriptRoot
 if ($Verb -eq 'help' -or $Verb -eq '--help') {
     Write-Output "usage: ./run.ps1 <verb> [options]; verbs: $($Verbs -join ', ')"

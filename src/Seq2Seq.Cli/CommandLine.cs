@@ -10,6 +10,7 @@ public static class CommandLine
         new DemoCommand(),
         new TrainCommand(),
         new TranslateCommand(),
+        new ScoreCommand(),
         new ServeCommand(),
         new ExportCommand(),
         new EvaluateCommand(),
@@ -49,6 +50,11 @@ public static class CommandLine
         {
             error.WriteLine($"seq2seq {command.Name}: {e.Message}");
             return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine($"seq2seq {command.Name}: interrupted");
+            return Interruption.ExitCode;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

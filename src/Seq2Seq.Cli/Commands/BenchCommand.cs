@@ -7,7 +7,7 @@ public sealed class BenchCommand : ICommand
 {
     public string Name => "bench";
     public string Summary => "time the reference model (training step, greedy and beam decoding) as shared/bench does";
-    public string Usage => "[--mode train|greedy|beam|scoring|memory|matmul|all] [--threads 1[,2]] [--batch 64] [--vocab 8000] [--steps 20] [--warmup 3] [--max-len 30] [--beam 5]";
+    public string Usage => "[--mode train|greedy|beam|scoring|memory|matmul|serve|all] [--threads 1[,2]] [--batch 64] [--vocab 8000] [--steps 20] [--warmup 3] [--max-len 30] [--beam 5] [--model MODEL --input FILE [--concurrency 1,8,64] [--max-batch-tokens N] [--max-wait-ms W]]";
     public string Help => """
         Runs the work defined by shared/bench/reference_seq2seq.py with identical shapes and prints one
         JSON line per figure with the same field names (median over --steps runs after --warmup).
@@ -16,7 +16,11 @@ public sealed class BenchCommand : ICommand
                           model for --steps steps on batches of varying shape and prints resident memory
                           every --every steps (first thread count of --threads); matmul times
                           the matrix products of a training step at their shapes (decoder step,
-                          its gradients, the output projection)
+                          its gradients, the output projection); serve translates --input
+                          with --model offline (one sorted-batch call) and then through the HTTP
+                          server on 127.0.0.1, one sentence per request from each of --concurrency
+                          clients, and prints sentences/s, latency p50/p99 and the ratio to offline
+                          (--max-batch-tokens and --max-wait-ms as for serve)
           --threads LIST  comma-separated thread counts (default 1,2)
         """;
 
@@ -34,6 +38,7 @@ public sealed class BenchCommand : ICommand
             Beam = arguments.Int("beam", 1) ?? 5,
         };
         int every = arguments.Int("every", 1) ?? 250;
+        if (mode == "serve") return Serve(arguments, ThreadCounts(threads), output);
         arguments.RejectUnknown(0);
         if (mode == "memory")
         {
@@ -64,7 +69,7 @@ public sealed class BenchCommand : ICommand
             "train" => [BenchMode.Train],
             "greedy" => [BenchMode.Greedy],
             "beam" => [BenchMode.Beam],
-            _ => throw new UserError($"--mode: expected train, greedy, beam, scoring, memory, matmul or all, got '{mode}'"),
+            _ => throw new UserError($"--mode: expected train, greedy, beam, scoring, memory, matmul, serve or all, got '{mode}'"),
         };
         foreach (var m in modes)
             foreach (int n in ThreadCounts(threads))
@@ -72,6 +77,34 @@ public sealed class BenchCommand : ICommand
                 output.WriteLine(ReferenceBenchmark.Run(settings with { Mode = m, Threads = n }));
                 output.Flush();
             }
+        return 0;
+    }
+
+    private static int Serve(Arguments arguments, int[] threadCounts, TextWriter output)
+    {
+        var models = arguments.Options("model");
+        if (models.Count == 0) throw new UserError("--mode serve: missing --model");
+        string input = arguments.Option("input") ?? throw new UserError("--mode serve: missing --input (sentences to translate, one per line)");
+        string concurrency = arguments.Option("concurrency") ?? "1,8,64";
+        var concurrencies = concurrency.Split(',').Select(c => int.TryParse(c, out int n) && n is > 0 and <= 1024 ? n
+            : throw new UserError($"--concurrency: expected numbers from 1 to 1024 separated by commas, got '{concurrency}'")).ToArray();
+        var batching = new Seq2Seq.Serving.ServingOptions
+        {
+            MaxBatchTokens = arguments.Int("max-batch-tokens", 1, Configuration.DecodingConfig.MaxBatchTokens) ?? 4000,
+            MaxWait = TimeSpan.FromMilliseconds(arguments.Int("max-wait-ms", 0, 60_000) ?? 5),
+        };
+        arguments.RejectUnknown(0);
+        var lines = TextFileReader.ReadLines(input);
+        if (lines.Count == 0) throw new UserError($"{input}: no sentences to translate");
+        foreach (int n in threadCounts)
+        {
+            TorchSharp.torch.set_num_threads(n);
+            foreach (string line in Serving.ServeBenchmark.Run(models, lines, input, concurrencies, batching))
+            {
+                output.WriteLine(line);
+                output.Flush();
+            }
+        }
         return 0;
     }
 

@@ -24,7 +24,8 @@ public sealed class DemoCommand : ICommand
         var loaded = ConfigLoader.Load(configPath);
         var config = loaded.Config;
         loaded = loaded with { Config = config with { Training = config.Training with { RunDir = FreshDirectory(config.Training.RunDir!) } } };
-        var result = Experiment.TrainAndTest(loaded, RunDirectory.Mode.New, error);
+        using var interruption = new Interruption();
+        var result = Experiment.TrainAndTest(loaded, RunDirectory.Mode.New, error, interruption.Token);
         foreach (var line in result.SummaryLines()) output.WriteLine(line);
         return 0;
     }

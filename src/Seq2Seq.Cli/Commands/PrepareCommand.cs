@@ -15,7 +15,8 @@ public sealed class PrepareCommand : ICommand
         string path = arguments.RequirePositional(0, "CONFIG");
         arguments.RejectUnknown(1);
         var loaded = ConfigLoader.Load(path);
-        var corpus = PreparedCorpus.Prepare(loaded.Config, error, cacheFolder: Path.Combine(loaded.Config.Training.RunDir!, "cache"));
+        using var interruption = new Interruption();
+        var corpus = PreparedCorpus.Prepare(loaded.Config, error, cacheFolder: Path.Combine(loaded.Config.Training.RunDir!, "cache"), cancel: interruption.Token);
         foreach (var line in CorpusStatistics.Describe(corpus)) output.WriteLine(line);
         return 0;
     }

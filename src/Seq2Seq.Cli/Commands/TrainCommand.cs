@@ -21,6 +21,8 @@ public sealed class TrainCommand : ICommand
                        that training made new or empty (seq2seq-run.json), never the config or data
         Without either, an existing run is never touched: the command refuses. One run at a time
         holds a run folder (run.lock): a second train into it is refused.
+        Ctrl+C (or SIGTERM) finishes the current update, writes last.ckpt and exits with 130 (143);
+        --resume then continues exactly where it stopped. A second Ctrl+C ends the program at once.
         """;
 
     public int Run(Arguments arguments, TextWriter output, TextWriter error)
@@ -31,7 +33,17 @@ public sealed class TrainCommand : ICommand
         if (resume && overwrite) throw new UserError("--resume and --overwrite exclude each other");
         var loaded = ConfigLoader.Load(path);
         var mode = resume ? RunDirectory.Mode.Resume : overwrite ? RunDirectory.Mode.Overwrite : RunDirectory.Mode.New;
-        var result = Experiment.TrainAndTest(loaded, mode, error);
+        using var interruption = new Interruption();
+        ExperimentResult result;
+        try
+        {
+            result = Experiment.TrainAndTest(loaded, mode, error, interruption.Token);
+        }
+        catch (TrainingInterruptedException e)
+        {
+            error.WriteLine($"seq2seq train: {e.Message}; continue with: seq2seq train {path} --resume");
+            return Interruption.ExitCode;
+        }
         foreach (var line in result.SummaryLines()) output.WriteLine(line);
         return 0;
     }

@@ -18,7 +18,9 @@ public sealed class TranslateCommand : ICommand
           --model FILE        a checkpoint (runs/<name>/best.ckpt) or exported model (seq2seq export);
                               give it several times to decode with an ensemble that averages the
                               models' log-probabilities (they must share the target vocabulary)
-          --input FILE|-      input text (default: stdin)
+          --input FILE|-      input text (default: stdin, translated as lines arrive: each output line
+                              is written and flushed as soon as it is decoded, so translate works in a
+                              pipe or typed at a terminal; a file is decoded in sorted batches)
           --output FILE|-     output (default: stdout); a file is written atomically
           --beam K            beam size (default: the model's decoding.beam_size); 1 is greedy
           --alpha A           length penalty, 0 to 10 (default: decoding.length_penalty)
@@ -48,9 +50,7 @@ public sealed class TranslateCommand : ICommand
         arguments.RejectUnknown(0);
         if (threads is int count) TorchSharp.torch.set_num_threads(count);
 
-        IReadOnlyList<string> lines = input == "-"
-            ? Seq2Seq.Files.TextFileReader.ReadLines(Console.OpenStandardInput(), "standard input")
-            : Seq2Seq.Files.TextFileReader.ReadLines(input);
+        var lines = input == "-" ? null : TextFileReader.ReadLines(input);
         using var translator = Translator.Load(models);
         var options = translator.DefaultOptions with
         {
@@ -59,22 +59,61 @@ public sealed class TranslateCommand : ICommand
             NBest = nbest,
             KeepAttention = alignments is not null || plots is not null || translator.Config.Decoding.ReplaceUnknown,
         };
-        var progress = new ProgressBar("translate", lines.Count, "sent");
-        var results = translator.TranslateDetailed(lines, options, batchTokens, progress,
-            t => error.WriteLine($"warning: line {t.Line + 1} has {t.Tokens} tokens; truncated to {t.Limit}"));
-        var text = new StringBuilder();
-        for (int i = 0; i < results.Count; i++)
+        var sink = new TranslationSink(outputPath == "-" ? output : null, nbest, keepResults: alignments is not null || plots is not null);
+        void Warn(Translator.Truncation t) => error.WriteLine($"warning: line {t.Line + 1} has {t.Tokens} tokens; truncated to {t.Limit}");
+        using var interruption = new Interruption();
+        if (lines is null)
         {
-            if (nbest <= 1) text.Append(results[i].Text).Append('\n');
-            else foreach (var (t, _, h) in results[i].NBest)
-                {
-                    text.Append(i).Append(" ||| ").Append(t).Append(" ||| ").Append(h.Score.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-                }
+            var reader = new LineReader(Console.OpenStandardInput(), "standard input");
+            translator.TranslateStream(reader, options, sink.Write, batchTokens, Warn, interruption.Token);
         }
-        if (outputPath == "-") output.Write(text.ToString());
-        else DurableFile.WriteAllText(outputPath, text.ToString());
-        if (alignments is not null) AttentionOutput.WriteAlignments(alignments, results);
-        if (plots is not null) AttentionOutput.WritePlots(plots, results);
+        else
+        {
+            var progress = new ProgressBar("translate", lines.Count, "sent");
+            sink.Write(0, translator.TranslateDetailed(lines, options, batchTokens, progress, Warn, interruption.Token));
+        }
+        if (outputPath != "-") DurableFile.WriteAllText(outputPath, sink.Text);
+        if (alignments is not null) AttentionOutput.WriteAlignments(alignments, sink.Results);
+        if (plots is not null) AttentionOutput.WritePlots(plots, sink.Results);
         return 0;
+    }
+
+    /// <summary>
+    /// Where translations go as they are decoded: straight to standard output (flushed after each
+    /// group, so a pipe or a terminal gets each line as soon as it is translated), or gathered for a
+    /// file that is written whole at the end (nothing half-written if the run stops).
+    /// </summary>
+    private sealed class TranslationSink(TextWriter? stream, int nbest, bool keepResults)
+    {
+        private readonly StringBuilder text = new();
+        private readonly List<Translator.Result> results = [];
+
+        public string Text => text.ToString();
+        public IReadOnlyList<Translator.Result> Results => results;
+
+        public void Write(int first, IReadOnlyList<Translator.Result> group)
+        {
+            int start = text.Length;
+            for (int i = 0; i < group.Count; i++) Append(first + i, group[i]);
+            if (keepResults) results.AddRange(group);
+            if (stream is null) return;
+            stream.Write(text.ToString(start, text.Length - start));
+            stream.Flush();
+            text.Clear();
+        }
+
+        private void Append(int line, Translator.Result result)
+        {
+            if (nbest <= 1)
+            {
+                text.Append(result.Text).Append('\n');
+                return;
+            }
+            foreach (var (t, _, h) in result.NBest)
+            {
+                text.Append(line).Append(" ||| ").Append(t).Append(" ||| ")
+                    .Append(h.Score.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            }
+        }
     }
 }

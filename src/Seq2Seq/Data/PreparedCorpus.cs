@@ -26,8 +26,9 @@ public sealed class PreparedCorpus
 
     /// <param name="pipelines">existing pipelines (a resumed run) instead of learning new ones</param>
     /// <param name="cacheFolder">where prepared corpora are cached (see <see cref="CorpusCache"/>); null for no cache</param>
+    /// <param name="cancel">checked between the stages and during BPE learning (<see cref="OperationCanceledException"/>)</param>
     public static PreparedCorpus Prepare(ExperimentConfig config, TextWriter log, (TextPipeline Source, TextPipeline Target)? pipelines = null,
-        string? cacheFolder = null)
+        string? cacheFolder = null, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
         var data = config.Data;
@@ -46,13 +47,42 @@ public sealed class PreparedCorpus
                 Elapsed = clock.Elapsed, FromCache = true,
             };
         }
-        var normalizer = TextNormalizer.FromConfig(data);
-        var trainSource = train.Source.Select(normalizer.Normalize).ToArray();
-        var trainTarget = train.Target.Select(normalizer.Normalize).ToArray();
+        cancel.ThrowIfCancellationRequested();
+        var (source, target, sourceTokens, targetTokens) = Pipelines(config, train.Source, train.Target, pipelines, cancel);
+        cancel.ThrowIfCancellationRequested();
+        var (kept, report) = Filter(data, source.Vocabulary, target.Vocabulary, sourceTokens, targetTokens);
+        if (kept.Count == 0) throw new UserError($"{train.SourcePath}: no training pairs left after filtering ({report})");
+        log.WriteLine(report);
 
+        var prepared = new PreparedCorpus
+        {
+            Source = source,
+            Target = target,
+            Train = kept,
+            Dev = EncodeDev(dev.Source, dev.Target, source, target, InputLimit(data), dev.SourcePath, log),
+            DevSourceText = dev.Source,
+            DevTargetText = dev.Target,
+            FilterReport = report,
+            Elapsed = clock.Elapsed,
+        };
+        if (cachePath is not null) CorpusCache.Save(cachePath, prepared);
+        return prepared;
+    }
+
+    /// <summary>
+    /// The text pipelines (given, or learned from the training text: tokenizers, then vocabularies)
+    /// and the normalized training text as subword tokens.
+    /// </summary>
+    private static (TextPipeline Source, TextPipeline Target, IReadOnlyList<string>[] SourceTokens, IReadOnlyList<string>[] TargetTokens) Pipelines(
+        ExperimentConfig config, IReadOnlyList<string> sourceText, IReadOnlyList<string> targetText,
+        (TextPipeline Source, TextPipeline Target)? pipelines, CancellationToken cancel)
+    {
+        var normalizer = TextNormalizer.FromConfig(config.Data);
+        var trainSource = sourceText.Select(normalizer.Normalize).ToArray();
+        var trainTarget = targetText.Select(normalizer.Normalize).ToArray();
         var (sourceTokenizer, targetTokenizer) = pipelines is { } given
             ? (given.Source.Tokenizer, given.Target.Tokenizer)
-            : LearnTokenizers(config.Tokenizer, trainSource, trainTarget);
+            : LearnTokenizers(config.Tokenizer, trainSource, trainTarget, cancel);
         var sourceTokens = trainSource.Select(sourceTokenizer.EncodeToTokens).ToArray();
         var targetTokens = trainTarget.Select(targetTokenizer.EncodeToTokens).ToArray();
         Vocabulary sourceVocabulary, targetVocabulary;
@@ -70,11 +100,16 @@ public sealed class PreparedCorpus
             sourceVocabulary = Vocabulary.Build(sourceTokens, tok.MinFrequency, tok.MaxVocabSize);
             targetVocabulary = Vocabulary.Build(targetTokens, tok.MinFrequency, tok.MaxVocabSize);
         }
-        var source = new TextPipeline(normalizer, sourceTokenizer, sourceVocabulary);
-        var target = new TextPipeline(normalizer, targetTokenizer, targetVocabulary);
+        return (new TextPipeline(normalizer, sourceTokenizer, sourceVocabulary), new TextPipeline(normalizer, targetTokenizer, targetVocabulary),
+            sourceTokens, targetTokens);
+    }
 
+    /// <summary>The training pairs that are kept (neither side empty nor over max_length, the length ratio within bounds), as ids, and the count of each kind dropped.</summary>
+    private static (List<TokenizedPair> Kept, string Report) Filter(DataConfig data, Vocabulary sourceVocabulary, Vocabulary targetVocabulary,
+        IReadOnlyList<string>[] sourceTokens, IReadOnlyList<string>[] targetTokens)
+    {
         int empty = 0, tooLong = 0, badRatio = 0;
-        var kept = new List<TokenizedPair>(train.Source.Count);
+        var kept = new List<TokenizedPair>(sourceTokens.Length);
         for (int i = 0; i < sourceTokens.Length; i++)
         {
             int s = sourceTokens[i].Count, t = targetTokens[i].Count;
@@ -85,23 +120,7 @@ public sealed class PreparedCorpus
         }
         string report = $"kept {kept.Count:N0} of {sourceTokens.Length:N0} training pairs: " +
             $"{tooLong:N0} longer than {data.MaxLength} tokens, {badRatio:N0} over length ratio {data.MaxLengthRatio}, {empty:N0} empty";
-        if (kept.Count == 0) throw new UserError($"{train.SourcePath}: no training pairs left after filtering ({report})");
-        log.WriteLine(report);
-
-        var devPairs = EncodeDev(dev.Source, dev.Target, source, target, InputLimit(data), dev.SourcePath, log);
-        var prepared = new PreparedCorpus
-        {
-            Source = source,
-            Target = target,
-            Train = kept,
-            Dev = devPairs,
-            DevSourceText = dev.Source,
-            DevTargetText = dev.Target,
-            FilterReport = report,
-            Elapsed = clock.Elapsed,
-        };
-        if (cachePath is not null) CorpusCache.Save(cachePath, prepared);
-        return prepared;
+        return (kept, report);
     }
 
     /// <summary>
@@ -127,7 +146,7 @@ public sealed class PreparedCorpus
     }
 
     private static (ISubwordTokenizer Source, ISubwordTokenizer Target) LearnTokenizers(
-        TokenizerConfig config, IReadOnlyList<string> source, IReadOnlyList<string> target)
+        TokenizerConfig config, IReadOnlyList<string> source, IReadOnlyList<string> target, CancellationToken cancel)
     {
         if (config.Type == TokenizerType.Sentencepiece)
         {
@@ -136,10 +155,10 @@ public sealed class PreparedCorpus
         }
         if (config.Joint)
         {
-            var joint = SubwordTokenizer.FromModel(BpeLearner.LearnJoint(source, target, config.Merges));
+            var joint = SubwordTokenizer.FromModel(BpeLearner.LearnJoint(source, target, config.Merges, cancel: cancel));
             return (joint, joint);
         }
-        return (SubwordTokenizer.FromModel(BpeLearner.Learn(source, config.Merges)),
-                SubwordTokenizer.FromModel(BpeLearner.Learn(target, config.Merges)));
+        return (SubwordTokenizer.FromModel(BpeLearner.Learn(source, config.Merges, cancel: cancel)),
+                SubwordTokenizer.FromModel(BpeLearner.Learn(target, config.Merges, cancel: cancel)));
     }
 }

@@ -15,14 +15,16 @@ namespace Seq2Seq.Decoding;
 public static class BatchDecoder
 {
     public static IReadOnlyList<IReadOnlyList<Hypothesis>> Decode(
-        TranslationModel model, IReadOnlyList<int[]> sources, SearchOptions options, int batchTokens, ProgressBar? progress = null) =>
-        Decode([model], [sources], options, batchTokens, progress);
+        TranslationModel model, IReadOnlyList<int[]> sources, SearchOptions options, int batchTokens, ProgressBar? progress = null,
+        CancellationToken cancel = default) =>
+        Decode([model], [sources], options, batchTokens, progress, cancel);
 
     /// <param name="models">one model, or the members of an ensemble (sharing one target vocabulary)</param>
     /// <param name="sources">per model, the source ids of every sentence (same sentences, same order)</param>
+    /// <param name="cancel">checked before each batch: a cancelled call throws <see cref="OperationCanceledException"/></param>
     public static IReadOnlyList<IReadOnlyList<Hypothesis>> Decode(
         IReadOnlyList<TranslationModel> models, IReadOnlyList<IReadOnlyList<int[]>> sources, SearchOptions options, int batchTokens,
-        ProgressBar? progress = null)
+        ProgressBar? progress = null, CancellationToken cancel = default)
     {
         if (models.Count == 0) throw new ArgumentException("no model to decode with", nameof(models));
         if (sources.Count != models.Count) throw new ArgumentException($"{sources.Count} source lists for {models.Count} models", nameof(sources));
@@ -40,19 +42,9 @@ public static class BatchDecoder
             results[i] = [new Hypothesis([], 0.0, options.KeepAttention ? [] : null)];
         }
         int done = count - order.Length;
-        int start = 0;
-        while (start < order.Length)
+        foreach (var slice in LengthBatches.Cut(order, length, batchTokens, options.BeamSize))
         {
-            int end = start;
-            int longest = 0;
-            while (end < order.Length)
-            {
-                int newLongest = Math.Max(longest, length[order[end]]);
-                if (end > start && (long)newLongest * (end - start + 1) * options.BeamSize > batchTokens) break;
-                longest = newLongest;
-                end++;
-            }
-            var slice = order[start..end];
+            cancel.ThrowIfCancellationRequested();
             using (var scope = NewDisposeScope())
             {
                 var batches = sources.Select(s => new Batch(slice.Select(i => new TokenizedPair(i, s[i], [])).ToArray())).ToArray();
@@ -77,14 +69,13 @@ public static class BatchDecoder
             }
             done += slice.Length;
             progress?.Report(done);
-            start = end;
         }
         progress?.Finish(done);
         return results;
     }
 
     /// <summary>One model's scorer as it is (no averaging work per step), or the ensemble of all.</summary>
-    private static IStepScorer CreateScorer(IReadOnlyList<TranslationModel> models, IReadOnlyList<Batch> batches)
+    internal static IStepScorer CreateScorer(IReadOnlyList<TranslationModel> models, IReadOnlyList<Batch> batches)
     {
         if (models.Count == 1) return new ModelScorer(models[0], batches[0].Source, batches[0].SourceLengths);
         var members = new List<IStepScorer>();

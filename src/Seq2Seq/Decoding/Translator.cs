@@ -4,6 +4,7 @@ using Seq2Seq.Model;
 using Seq2Seq.Reporting;
 using Seq2Seq.Tokenization;
 using Seq2Seq.Packaging;
+using Seq2Seq.Files;
 
 namespace Seq2Seq.Decoding;
 
@@ -124,12 +125,11 @@ public sealed class Translator : IDisposable
     /// <summary>A translation with its n-best list and, if requested, attention.</summary>
     public sealed record Result(string Text, IReadOnlyList<string> SourceTokens, IReadOnlyList<(string Text, IReadOnlyList<string> Tokens, Hypothesis Hypothesis)> NBest);
 
-    /// <summary>A source line longer than a model's limit: 0-based line index, its length in tokens and the limit it was cut to.</summary>
-    public sealed record Truncation(int Line, int Tokens, int Limit);
+    /// <summary>A line longer than a model's limit: 0-based line index, its length in tokens and the limit it was cut to; <see cref="Target"/> for the target side of <see cref="Score"/>.</summary>
+    public sealed record Truncation(int Line, int Tokens, int Limit, bool Target = false);
 
-    /// <param name="onTruncated">called once for each line that is cut to a model's source length limit</param>
-    public IReadOnlyList<Result> TranslateDetailed(IReadOnlyList<string> lines, SearchOptions options, int? batchTokens = null,
-        ProgressBar? progress = null, Action<Truncation>? onTruncated = null)
+    /// <summary>Each line through each model's source pipeline, cut to the model's limit: the first model's tokens, and every model's ids.</summary>
+    private (List<IReadOnlyList<string>> Tokens, List<int[]>[] Ids) EncodeSources(IReadOnlyList<string> lines, Action<Truncation>? onTruncated)
     {
         var sourceTokens = new List<IReadOnlyList<string>>(lines.Count);
         var ids = members.Select(_ => new List<int[]>(lines.Count)).ToArray();
@@ -149,8 +149,51 @@ public sealed class Translator : IDisposable
                 ids[m].Add(members[m].Source.Vocabulary.Encode(tokens));
             }
         }
+        return (sourceTokens, ids);
+    }
+
+    /// <summary>A given translation as the model scores it: its target tokens and the log-probability of each, then of eos.</summary>
+    public sealed record ScoredTranslation(IReadOnlyList<string> Tokens, IReadOnlyList<float> TokenLogProbs)
+    {
+        /// <summary>The log-probability of the whole translation (eos included).</summary>
+        public double LogProb => TokenLogProbs.Sum(p => (double)p);
+
+        /// <summary>Scored positions: the tokens and eos.</summary>
+        public int Length => TokenLogProbs.Count;
+    }
+
+    /// <summary>
+    /// Forced decoding: scores each given translation of each source line under the model (an
+    /// ensemble averages its members' log-probabilities, as in search). Both sides go through the
+    /// model's own pipelines; a side longer than the model's limit is cut (reported to
+    /// <paramref name="onTruncated"/>). A translation that greedy search produced scores exactly its
+    /// search score. Corpus perplexity is exp(-sum of LogProb / sum of Length).
+    /// </summary>
+    public IReadOnlyList<ScoredTranslation> Score(IReadOnlyList<string> sources, IReadOnlyList<string> targets, int? batchTokens = null,
+        ProgressBar? progress = null, Action<Truncation>? onTruncated = null, CancellationToken cancel = default)
+    {
+        if (sources.Count != targets.Count) throw new ArgumentException($"{sources.Count} sources but {targets.Count} translations", nameof(targets));
+        var (_, ids) = EncodeSources(sources, onTruncated);
+        var targetTokens = targets.Select((line, i) =>
+        {
+            var tokens = Target.Tokenize(line);
+            if (tokens.Count <= MaxSourceLength) return tokens;
+            onTruncated?.Invoke(new Truncation(i, tokens.Count, MaxSourceLength, Target: true));
+            return tokens.Take(MaxSourceLength).ToArray();
+        }).ToArray();
+        var scores = ForcedScoring.Score(members.Select(m => m.Model).ToArray(), ids,
+            targetTokens.Select(t => Target.Vocabulary.Encode(t)).ToArray(), batchTokens ?? Config.Decoding.BatchTokens, progress, cancel);
+        return targetTokens.Select((t, i) => new ScoredTranslation(t, scores[i])).ToArray();
+    }
+
+    /// <param name="onTruncated">called once for each line that is cut to a model's source length limit</param>
+    /// <param name="cancel">checked between batches: a cancelled call throws <see cref="OperationCanceledException"/></param>
+    public IReadOnlyList<Result> TranslateDetailed(IReadOnlyList<string> lines, SearchOptions options, int? batchTokens = null,
+        ProgressBar? progress = null, Action<Truncation>? onTruncated = null, CancellationToken cancel = default)
+    {
+        var (sourceTokens, ids) = EncodeSources(lines, onTruncated);
         var hypotheses = BatchDecoder.Decode(members.Select(m => m.Model).ToArray(), ids, options,
-            batchTokens ?? Config.Decoding.BatchTokens, progress);
+            batchTokens ?? Config.Decoding.BatchTokens, progress, cancel);
         return hypotheses.Select((list, i) =>
         {
             var nbest = list.Select(h =>
@@ -165,6 +208,18 @@ public sealed class Translator : IDisposable
             return new Result(nbest[0].Item1, sourceTokens[i], nbest);
         }).ToArray();
     }
+
+    /// <summary>
+    /// Translates lines as they arrive on <paramref name="input"/> (a pipe or a terminal) and hands
+    /// each group of results to <paramref name="onResults"/> with the 0-based index of its first line,
+    /// in input order, as soon as it is decoded: a line typed alone is answered before the next is
+    /// read. The translations equal <see cref="TranslateDetailed"/>'s for the whole input.
+    /// </summary>
+    /// <param name="onTruncated">called for each line cut to the source length limit (its index counts from the first line of the stream)</param>
+    /// <exception cref="UserError">the input is not valid UTF-8, or a line is over the reader's limit (after the lines before it are handed on)</exception>
+    public void TranslateStream(LineReader input, SearchOptions options, Action<int, IReadOnlyList<Result>> onResults,
+        int? batchTokens = null, Action<Truncation>? onTruncated = null, CancellationToken cancel = default) =>
+        StreamTranslation.Run(this, input, options, onResults, batchTokens, onTruncated, cancel);
 
     public void Dispose()
     {

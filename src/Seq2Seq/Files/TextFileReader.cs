@@ -1,16 +1,14 @@
 using System.IO.Compression;
-using System.Text;
 
 namespace Seq2Seq.Files;
 
 /// <summary>
-/// Reads a UTF-8 text file, plain or gzip (by the .gz extension), as lines. Invalid UTF-8 is an
-/// error naming the file and line. Line ends are '\n' or "\r\n"; a final newline does not start
-/// another line.
+/// Reads a UTF-8 text file, plain or gzip (by the .gz extension), as lines, under the rules of
+/// <see cref="LineReader"/>: invalid UTF-8 is an error naming the file and line, line ends are '\n'
+/// or "\r\n", a final newline does not start another line.
 /// </summary>
 public static class TextFileReader
 {
-    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static IReadOnlyList<string> ReadLines(string path)
     {
@@ -26,14 +24,6 @@ public static class TextFileReader
         }
         if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) bytes = Gunzip(bytes, path);
         return SplitLines(bytes, path);
-    }
-
-    /// <summary>Lines of a stream (standard input), under the same rules as a file; <paramref name="name"/> names it in errors.</summary>
-    public static IReadOnlyList<string> ReadLines(Stream stream, string name)
-    {
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return SplitLines(memory.ToArray(), name);
     }
 
     /// <summary>
@@ -62,31 +52,9 @@ public static class TextFileReader
         return memory.ToArray();
     }
 
-    private static List<string> SplitLines(byte[] bytes, string path)
-    {
-        var lines = new List<string>();
-        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        int lineNumber = 1;
-        while (start < bytes.Length)
-        {
-            int end = Array.IndexOf(bytes, (byte)'\n', start);
-            int stop = end < 0 ? bytes.Length : end;
-            int length = stop - start;
-            if (length > 0 && bytes[start + length - 1] == (byte)'\r') length--;
-            try
-            {
-                lines.Add(Strict.GetString(bytes, start, length));
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new UserError($"{path}:{lineNumber}: invalid UTF-8");
-            }
-            if (end < 0) break;
-            start = end + 1;
-            lineNumber++;
-        }
-        return lines;
-    }
+    /// <summary>The lines of a whole file, under <see cref="LineReader"/>'s rules (no length limit: the file is already in memory).</summary>
+    private static List<string> SplitLines(byte[] bytes, string path) =>
+        new LineReader(new MemoryStream(bytes, writable: false), path, int.MaxValue).ReadToEnd();
 
     /// <summary>The file of a split for one language: '<prefix>.<lang>', else '<prefix>.<lang>.gz'.</summary>
     public static string Resolve(string prefix, string language)

@@ -23,20 +23,22 @@ public static class BpeLearner
 {
     /// <summary>Learns up to <paramref name="mergeCount"/> merges (fewer when no pair occurs
     /// <paramref name="minPairFrequency"/> times any more). Leading "▁ x" merges are not counted.</summary>
-    public static BpeModel Learn(IEnumerable<string> normalizedLines, int mergeCount, int minPairFrequency = 2)
+    /// <param name="cancel">checked before each merge</param>
+    public static BpeModel Learn(IEnumerable<string> normalizedLines, int mergeCount, int minPairFrequency = 2, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(normalizedLines);
         ArgumentOutOfRangeException.ThrowIfNegative(mergeCount);
         ArgumentOutOfRangeException.ThrowIfLessThan(minPairFrequency, 1);
-        return LearnFromWordCounts(CountWords(normalizedLines), mergeCount, minPairFrequency);
+        return LearnFromWordCounts(CountWords(normalizedLines), mergeCount, minPairFrequency, cancel);
     }
 
     /// <summary>One model for both sides of a parallel corpus.</summary>
-    public static BpeModel LearnJoint(IEnumerable<string> sourceLines, IEnumerable<string> targetLines, int mergeCount, int minPairFrequency = 2)
+    public static BpeModel LearnJoint(IEnumerable<string> sourceLines, IEnumerable<string> targetLines, int mergeCount, int minPairFrequency = 2,
+        CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(sourceLines);
         ArgumentNullException.ThrowIfNull(targetLines);
-        return Learn(sourceLines.Concat(targetLines), mergeCount, minPairFrequency);
+        return Learn(sourceLines.Concat(targetLines), mergeCount, minPairFrequency, cancel);
     }
 
     /// <summary>How often each space-separated word occurs.</summary>
@@ -56,7 +58,8 @@ public static class BpeLearner
     }
 
     /// <summary>Learns merges from a word-frequency table (words must not contain spaces).</summary>
-    public static BpeModel LearnFromWordCounts(IReadOnlyDictionary<string, int> wordCounts, int mergeCount, int minPairFrequency = 2)
+    public static BpeModel LearnFromWordCounts(IReadOnlyDictionary<string, int> wordCounts, int mergeCount, int minPairFrequency = 2,
+        CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(wordCounts);
         var state = new State(minPairFrequency);
@@ -88,6 +91,7 @@ public static class BpeLearner
         state.CountPairs();
         for (int m = 0; m < mergeCount; m++)
         {
+            cancel.ThrowIfCancellationRequested();
             if (!state.TryMergeBest(out string left, out string right))
             {
                 break;

@@ -58,6 +58,9 @@ public sealed class CheckpointKeeper(RunDirectory run, int keep, ValidationMetri
         WriteIndex();
     }
 
+    /// <summary>An unvalidated checkpoint (training interrupted between validations): last.ckpt only; the kept list stays as it is.</summary>
+    public void SaveLast(Packaging.ModelFile checkpoint) => checkpoint.Save(run.LastCheckpoint);
+
     /// <summary>
     /// After a resume: takes the list recorded in last.ckpt (or, for checkpoints of older versions,
     /// index.tsv), deletes step checkpoints the list does not name (written after last.ckpt by

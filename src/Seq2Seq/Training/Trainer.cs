@@ -32,22 +32,29 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
     private TrainingConfig Settings => config.Training;
 
     /// <summary>Trains in the config's run folder, holding its lock for the time of the run.</summary>
-    public TrainingSummary Run(RunDirectory.Mode mode)
+    /// <inheritdoc cref="Run(RunDirectory, RunDirectory.Mode, CancellationToken)"/>
+    public TrainingSummary Run(RunDirectory.Mode mode, CancellationToken cancel = default)
     {
         using var run = new RunDirectory(config.Training.RunDir!);
-        return Run(run, mode);
+        return Run(run, mode, cancel);
     }
 
     /// <summary>Trains in <paramref name="run"/>, which stays open (and locked) afterwards, for the caller's next steps.</summary>
-    public TrainingSummary Run(RunDirectory run, RunDirectory.Mode mode)
+    /// <param name="cancel">
+    /// stops the run between two updates, after writing last.ckpt
+    /// (<see cref="TrainingInterruptedException"/>); before training starts (while the data is
+    /// prepared) it stops with <see cref="OperationCanceledException"/> and nothing to resume from
+    /// </param>
+    public TrainingSummary Run(RunDirectory run, RunDirectory.Mode mode, CancellationToken cancel = default)
     {
         mode = run.Open(mode, log, InputFiles());
         int threads = ConfigureTorch();
         var resumeFrom = mode == RunDirectory.Mode.Resume ? ResumePoint(run) : null;
-        var corpus = PrepareCorpus(run, resumeFrom);
+        var corpus = PrepareCorpus(run, resumeFrom, cancel);
+        cancel.ThrowIfCancellationRequested();
         using var session = new TrainingSession(loaded, run, corpus, threads, log);
         if (resumeFrom is not null && session.Resume(resumeFrom) is { } finished) return finished;
-        return session.Train();
+        return session.Train(cancel);
     }
 
     /// <summary>Threads and the seed, before anything random happens; returns the thread count.</summary>
@@ -69,11 +76,11 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
     }
 
     /// <summary>The corpus: a resumed run keeps the tokenizers and vocabularies of its checkpoint.</summary>
-    private PreparedCorpus PrepareCorpus(RunDirectory run, ModelFile? resumeFrom)
+    private PreparedCorpus PrepareCorpus(RunDirectory run, ModelFile? resumeFrom, CancellationToken cancel)
     {
         (TextPipeline, TextPipeline)? pipelines = resumeFrom is null ? null
             : (TextPipeline.FromFiles(resumeFrom.SourcePipeline, config.Data), TextPipeline.FromFiles(resumeFrom.TargetPipeline, config.Data));
-        var corpus = PreparedCorpus.Prepare(config, log, pipelines, run.CacheFolder);
+        var corpus = PreparedCorpus.Prepare(config, log, pipelines, run.CacheFolder, cancel);
         log.WriteLine($"data prepared in {corpus.Elapsed.TotalSeconds:F1} s: vocabulary {corpus.Source.Vocabulary.Count:N0} source / {corpus.Target.Vocabulary.Count:N0} target; dev {corpus.Dev.Count:N0} pairs");
         return corpus;
     }

@@ -86,8 +86,12 @@ internal sealed class TrainingSession : IDisposable
         return null;
     }
 
-    /// <summary>The update loop, from where the state stands to a stop condition.</summary>
-    public TrainingSummary Train()
+    /// <summary>
+    /// The update loop, from where the state stands to a stop condition. A cancel (Ctrl+C) is taken
+    /// between updates: the current one finishes, last.ckpt records where training stands, and
+    /// <see cref="TrainingInterruptedException"/> says so; --resume continues exactly from there.
+    /// </summary>
+    public TrainingSummary Train(CancellationToken cancel = default)
     {
         var validator = new Validator(model, corpus, config, log);
         elapsedBefore = state.ElapsedSeconds;
@@ -108,6 +112,7 @@ internal sealed class TrainingSession : IDisposable
             int first = epoch == state.Epoch ? state.BatchInEpoch : 0;
             for (int b = first; b < batches.Count && stopReason is null; b++)
             {
+                if (cancel.IsCancellationRequested) Interrupt(cancel);
                 double rate = schedule.RateAt(state.Step);
                 string status = Update(batches[b], rate, epoch, b);
                 bool endOfEpoch = b == batches.Count - 1;
@@ -223,18 +228,35 @@ internal sealed class TrainingSession : IDisposable
         if (schedule.BelowMinimum(state.Step)) stopReason = MinimumRateReason;
         if (stopReason is not null) metrics.Append(new StoppedRecord { Step = state.Step, Reason = stopReason, Skipped = state.SkippedUpdates });
         var kept = checkpoints.Plan(state.Step, score);
+        state = WithRunState(kept) with { Finished = stopReason is not null };
+        SaveCheckpoint(kept);
+        ReleaseCheckpointBuffers();
+        windowClock.Start();
+    }
+
+    /// <summary>Writes last.ckpt where training stands (between two updates, without validating) and stops the run.</summary>
+    private void Interrupt(CancellationToken cancel)
+    {
+        windowClock.Stop();
+        progress.Finish(state.Step);
+        state = WithRunState(checkpoints.Kept);
+        SaveLastCheckpoint();
+        ReleaseCheckpointBuffers();
+        log.WriteLine($"interrupted at step {state.Step}: {run.LastCheckpoint} holds where training stands");
+        throw new TrainingInterruptedException(state.Step, run.LastCheckpoint, cancel);
+    }
+
+    /// <summary>The state with what a checkpoint records besides the counters: time, random state, kept checkpoints, the logging window.</summary>
+    private TrainingState WithRunState(IReadOnlyList<KeptCheckpoint> kept)
+    {
         using var randomState = torch.random.get_rng_state();
-        state = state with
+        return state with
         {
-            Finished = stopReason is not null,
             ElapsedSeconds = Elapsed,
             RandomState = Convert.ToBase64String(randomState.data<byte>().ToArray()),
             KeptCheckpoints = kept,
             Window = window,
         };
-        SaveCheckpoint(kept);
-        ReleaseCheckpointBuffers();
-        windowClock.Start();
     }
 
     /// <summary>
@@ -318,6 +340,10 @@ internal sealed class TrainingSession : IDisposable
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void SaveCheckpoint(IReadOnlyList<KeptCheckpoint> kept) => checkpoints.Save(MakeCheckpoint(), state.Step, kept);
+
+    /// <inheritdoc cref="SaveCheckpoint"/>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void SaveLastCheckpoint() => checkpoints.SaveLast(MakeCheckpoint());
 
     private ModelFile MakeCheckpoint()
     {

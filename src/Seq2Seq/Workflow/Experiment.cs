@@ -39,17 +39,18 @@ public static class Experiment
     /// <summary>Test sentences whose attention is drawn into the run folder.</summary>
     public const int AttentionPlots = 5;
 
-    public static ExperimentResult TrainAndTest(LoadedConfig loaded, RunDirectory.Mode mode, TextWriter log)
+    /// <param name="cancel">stops training as <see cref="Trainer.Run(RunDirectory, RunDirectory.Mode, CancellationToken)"/> does, or the test decoding before anything is written</param>
+    public static ExperimentResult TrainAndTest(LoadedConfig loaded, RunDirectory.Mode mode, TextWriter log, CancellationToken cancel = default)
     {
         var config = loaded.Config;
         using var run = new RunDirectory(config.Training.RunDir!);
-        var summary = new Trainer(loaded, log).Run(run, mode);
+        var summary = new Trainer(loaded, log).Run(run, mode, cancel);
         if (string.IsNullOrEmpty(config.Data.Test)) return new ExperimentResult(summary, null);
         var test = TextFileReader.ReadParallel(config.Data.Test, config.Data.SrcLang, config.Data.TrgLang);
         var clock = Stopwatch.StartNew();
         using var translator = Translator.Load(summary.BestCheckpoint);
         var progress = new ProgressBar("test", test.Source.Count, "sent");
-        var results = translator.TranslateDetailed(test.Source, translator.DefaultOptions with { KeepAttention = true }, progress: progress);
+        var results = translator.TranslateDetailed(test.Source, translator.DefaultOptions with { KeepAttention = true }, progress: progress, cancel: cancel);
         var decoding = clock.Elapsed;
         var translations = results.Select(r => r.Text).ToArray();
         AttentionOutput.WritePlots(run.AttentionFolder, results, limit: AttentionPlots);

@@ -24,6 +24,6 @@ public class MatmulShapesBenchmarkTests
 
         var error = new StringWriter();
         Assert.Equal(1, CommandLine.Run(["bench", "--mode", "fast"], new StringWriter(), error));
-        Assert.Contains("--mode: expected train, greedy, beam, scoring, memory, matmul or all, got 'fast'", error.ToString());
+        Assert.Contains("--mode: expected train, greedy, beam, scoring, memory, matmul, serve or all, got 'fast'", error.ToString());
     }
 }

@@ -51,6 +51,38 @@ public class ServerTests(TrainedPackageFixture fixture) : IClassFixture<TrainedP
         Assert.True(server.Batching.Metrics.Batches < fixture.Lines.Count);
     }
 
+    [Fact]
+    public async Task UnderLoadEveryAnswerArrivesInOrderAndEqualsOfflineTranslate()
+    {
+        // 8 clients x 6 requests of 1 to 5 random lines each, all at once; bounded in count and in time.
+        const int Clients = 8, RequestsPerClient = 6;
+        var random = new Random(20261203);
+        var pool = fixture.Lines.Concat(fixture.Lines.Select(l => string.Join(' ', l.Split(' ').Reverse()))).Distinct().ToArray();
+        var requests = Enumerable.Range(0, Clients).Select(_ => Enumerable.Range(0, RequestsPerClient)
+            .Select(_ => Enumerable.Range(0, random.Next(1, 6)).Select(_ => pool[random.Next(pool.Length)]).ToArray()).ToArray()).ToArray();
+        string[] offline;
+        using (var translator = Translator.Load(fixture.Package))
+        {
+            offline = translator.Translate(pool, beam: 3).ToArray();
+        }
+        var expected = pool.Select((line, i) => (line, offline[i])).ToDictionary(p => p.line, p => p.Item2);
+
+        await using var server = await RunningServer.Start(fixture.Package, new ServingOptions { MaxWait = TimeSpan.FromMilliseconds(20) });
+        using var cancel = new CancellationTokenSource(Bound);
+        async Task Client(string[][] mine)
+        {
+            foreach (var texts in mine)
+            {
+                var (status, body) = await Post(server.Client, JsonSerializer.Serialize(new { texts, beam = 3 })).WaitAsync(cancel.Token);
+                Assert.Equal(HttpStatusCode.OK, status);
+                Assert.Equal(texts.Select(t => expected[t]), Texts(body));
+            }
+        }
+        await Task.WhenAll(requests.Select(mine => Task.Run(() => Client(mine)))).WaitAsync(cancel.Token);
+        Assert.Equal(Clients * RequestsPerClient, server.Batching.Metrics.Requests);
+        Assert.True(server.Batching.Metrics.LargestBatch > 5, "no two requests ever shared a batch; the load did not test batching");
+    }
+
     [Theory]
     [InlineData("not json", 400, "not valid JSON")]
     [InlineData("[1, 2]", 400, "must be a JSON object, not a list")]

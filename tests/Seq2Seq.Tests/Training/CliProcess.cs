@@ -25,12 +25,17 @@ internal sealed class CliProcess : IDisposable
 
     /// <param name="environment">variables set for the child</param>
     public CliProcess(byte[]? input, IReadOnlyDictionary<string, string> environment, params string[] args)
+        : this(input, input is not null, environment, args)
+    {
+    }
+
+    private CliProcess(byte[]? input, bool redirectInput, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = input is not null,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
         foreach (var (key, value) in environment) info.Environment[key] = value;
@@ -46,6 +51,33 @@ internal sealed class CliProcess : IDisposable
         {
             process.StandardInput.BaseStream.Write(input);
             process.StandardInput.Close();
+        }
+    }
+
+    /// <summary>A child whose standard input stays open for <see cref="WriteLine"/>, as a pipe or a terminal that is typed into.</summary>
+    public static CliProcess Interactive(params string[] args) => new(null, true, new Dictionary<string, string>(), args);
+
+    /// <summary>Writes one line to the child's standard input and flushes it.</summary>
+    public void WriteLine(string line)
+    {
+        process.StandardInput.Write(line + "\n");
+        process.StandardInput.Flush();
+    }
+
+    /// <summary>Ends the child's standard input (as Ctrl+D at a terminal).</summary>
+    public void CloseInput() => process.StandardInput.Close();
+
+    /// <summary>Waits until stdout holds <paramref name="count"/> lines; returns them. Fails the test on timeout or exit.</summary>
+    public string[] WaitForOutputLines(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var lines = Output.Split('\n', StringSplitOptions.None)[..^1].Select(l => l.TrimEnd('\r')).ToArray();
+            if (lines.Length >= count) return lines;
+            if (process.HasExited) throw new InvalidOperationException($"seq2seq exited with {lines.Length} of {count} lines written; stderr:\n{Error}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{lines.Length} of {count} lines written in {timeout}; stderr:\n{Error}");
+            Thread.Sleep(5);
         }
     }
 
@@ -85,6 +117,12 @@ internal sealed class CliProcess : IDisposable
     public void Terminate()
     {
         if (kill(process.Id, 15) != 0) throw new InvalidOperationException($"kill -TERM {process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
+    }
+
+    /// <summary>SIGINT, as Ctrl+C at a terminal.</summary>
+    public void Interrupt()
+    {
+        if (kill(process.Id, 2) != 0) throw new InvalidOperationException($"kill -INT {process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
     }
 
     [DllImport("libc", SetLastError = true)]

@@ -72,7 +72,12 @@ public class ResumeTests
         Assert.Contains($"resumed from", error);
         Assert.Equal(0, whole.Wait(Timeout));
 
-        string context = $"killed after checkpoints of steps {string.Join(", ", killedAt)} (seed {seed})";
+        AssertSameRun(reference, interrupted, $"killed after checkpoints of steps {string.Join(", ", killedAt)} (seed {seed})");
+    }
+
+    /// <summary>Two finished runs of <see cref="Training"/> are the same: weights, trainer state, metrics (but for timings), kept checkpoints, best.ckpt; no temporary file is left.</summary>
+    private static void AssertSameRun(SmallExperiment reference, SmallExperiment interrupted, string context)
+    {
         var expected = ModelFile.Load(reference.LastCheckpoint);
         var actual = ModelFile.Load(interrupted.LastCheckpoint);
         AssertSameWeights(expected, actual, context);
@@ -88,6 +93,42 @@ public class ResumeTests
         Assert.Equal(StepFiles(reference.RunDir), StepFiles(interrupted.RunDir));
         AssertSameWeights(ModelFile.Load(Path.Combine(reference.RunDir, "best.ckpt")), ModelFile.Load(Path.Combine(interrupted.RunDir, "best.ckpt")), context);
         Assert.Empty(Directory.GetFiles(interrupted.RunDir, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void CtrlCWritesACheckpointBetweenUpdatesAndResumeContinuesExactly()
+    {
+        using var reference = new SmallExperiment(Training);
+        using var interrupted = new SmallExperiment(Training);
+        using var whole = new CliProcess("train", reference.ConfigPath);
+        int seed = Environment.TickCount;
+        var random = new Random(seed);
+        var stoppedAt = new List<int>();
+        for (int round = 0; round < 2; round++)
+        {
+            DateTime before = File.Exists(interrupted.LastCheckpoint) ? File.GetLastWriteTimeUtc(interrupted.LastCheckpoint) : DateTime.MinValue;
+            using var run = new CliProcess(["train", interrupted.ConfigPath, .. round == 0 ? Array.Empty<string>() : ["--resume"]]);
+            var deadline = DateTime.UtcNow + Timeout;
+            while (!File.Exists(interrupted.LastCheckpoint) || File.GetLastWriteTimeUtc(interrupted.LastCheckpoint) == before)
+            {
+                Assert.False(run.HasExited, $"the run ended before writing a checkpoint: {run.Error}");
+                Assert.True(DateTime.UtcNow < deadline, "no checkpoint written in time");
+                Thread.Sleep(5);
+            }
+            Thread.Sleep(random.Next(0, 150)); // mid-update, mid-validation or mid-checkpoint-write
+            Assert.False(run.HasExited, $"the run finished before it could be interrupted (seed {seed})");
+            run.Interrupt();
+            Assert.Equal(130, run.Wait(Timeout));
+            var state = TrainingCheckpoint.LoadState(interrupted.LastCheckpoint)!;
+            Assert.False(state.Finished);
+            stoppedAt.Add(state.Step);
+            Assert.Contains($"training interrupted at step {state.Step}; {interrupted.LastCheckpoint} holds where it stands; "
+                + $"continue with: seq2seq train {interrupted.ConfigPath} --resume", run.Error);
+        }
+        var (code, _, error) = CliProcess.Run(Timeout, "train", interrupted.ConfigPath, "--resume");
+        Assert.True(code == 0, error);
+        Assert.Equal(0, whole.Wait(Timeout));
+        AssertSameRun(reference, interrupted, $"interrupted at steps {string.Join(", ", stoppedAt)} (seed {seed})");
     }
 
     [Fact]
