@@ -23,7 +23,7 @@ reference="$here/../shared/bench/reference_seq2seq.py"
 /usr/bin/python3 -c "import torch" 2>/dev/null || { echo "PyTorch missing: apt-get install -y python3-torch libopenblas0-pthread" >&2; exit 1; }
 
 dotnet build "$here/src/Seq2Seq.Cli" -c Release -v quiet -nologo >/dev/null
-cli="$here/src/Seq2Seq.Cli/bin/Release/net10.0/linux-x64/Seq2Seq.Cli.dll"
+cli="$here/src/Seq2Seq.Cli/bin/Release/net10.0/Seq2Seq.Cli.dll"
 results=$(mktemp)
 pin() { local n=$1; shift; OPENBLAS_NUM_THREADS=$n OMP_NUM_THREADS=$n MKL_NUM_THREADS=$n taskset -c "0-$((n - 1))" "$@"; }
 for mode in $modes; do

@@ -28,6 +28,11 @@ public static class CommandLine
             PrintUsage(output);
             return args.Length == 0 ? 1 : 0;
         }
+        if (args[0] is "--version")
+        {
+            output.WriteLine($"seq2seq {ProgramVersion.Informational}");
+            return 0;
+        }
         var command = Commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
@@ -77,7 +82,7 @@ public static class CommandLine
 
     private static void PrintUsage(TextWriter output)
     {
-        output.WriteLine("usage: seq2seq <verb> [options]   (seq2seq <verb> --help for a verb's options)");
+        output.WriteLine("usage: seq2seq <verb> [options]   (seq2seq <verb> --help for a verb's options; seq2seq --version)");
         output.WriteLine();
         foreach (var c in Commands) output.WriteLine($"  {c.Name,-10} {c.Summary}");
     }

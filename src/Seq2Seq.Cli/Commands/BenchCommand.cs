@@ -12,7 +12,7 @@ public sealed class BenchCommand : ICommand
         Runs the work defined by shared/bench/reference_seq2seq.py with identical shapes and prints one
         JSON line per figure with the same field names (median over --steps runs after --warmup).
           --mode M        train, greedy, beam, scoring, memory, matmul or all (default all); scoring times BLEU + chrF
-                          on 1,000 lines of the demo corpus (corpora/demo); memory trains the reference
+                          on 1,000 lines of the demo corpus; memory trains the reference
                           model for --steps steps on batches of varying shape and prints resident memory
                           every --every steps (first thread count of --threads); matmul times
                           the matrix products of a training step at their shapes (decoder step,
@@ -49,7 +49,7 @@ public sealed class BenchCommand : ICommand
         }
         if (mode == "scoring")
         {
-            var sentences = Seq2Seq.Files.TextFileReader.ReadLines(Path.Combine(RepositoryRoot.Find(), "corpora", "demo", "train.de"));
+            var sentences = Seq2Seq.Data.Demo.DemoCorpus.Generate().Train.Select(p => p.German).ToArray();
             output.WriteLine(ScoringBenchmark.Run(sentences));
             return 0;
         }

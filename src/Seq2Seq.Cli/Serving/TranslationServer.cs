@@ -150,12 +150,8 @@ public static class TranslationServer
             modelPaths, config.Data.SrcLang, config.Data.TrgLang, translator.Source.Vocabulary.Count, translator.Target.Vocabulary.Count,
             translator.ParameterCount, translator.MaxSourceLength,
             new SearchDefaults(defaults.BeamSize, defaults.LengthPenalty, defaults.MaxLengthRatio, defaults.MaxLengthOffset),
-            Version());
+            ProgramVersion.Informational);
     }
-
-    /// <summary>The program's informational version (with the commit when the build recorded one).</summary>
-    public static string Version() =>
-        typeof(TranslationServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 }
 
 /// <summary>The request body, for the OpenAPI document (the handler checks the JSON itself, field by field).</summary>

@@ -81,16 +81,14 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    /// <summary>src/Seq2Seq.Cli/bin/&lt;Configuration&gt;/net10.0/linux-x64/Seq2Seq.Cli.dll, for the configuration the tests were built in.</summary>
+    /// <summary>src/Seq2Seq.Cli/bin/&lt;Configuration&gt;/net10.0/Seq2Seq.Cli.dll: the program built beside the tests, in the same configuration.</summary>
     public static string CliDll
     {
         get
         {
-            // The test assembly lives in tests/Seq2Seq.Tests/bin/<Configuration>/net10.0/linux-x64/.
-            var parts = Path.GetFullPath(AppContext.BaseDirectory).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-            int bin = Array.LastIndexOf(parts, "bin");
-            string configuration = bin >= 0 && bin + 1 < parts.Length ? parts[bin + 1] : "Debug";
-            string dll = Path.Combine(RepositoryPaths.Root, "src", "Seq2Seq.Cli", "bin", configuration, "net10.0", "linux-x64", "Seq2Seq.Cli.dll");
+            // The test assembly lives in tests/Seq2Seq.Tests/bin/<Configuration>/net10.0/; the program in the same place under src/Seq2Seq.Cli.
+            string output = Path.GetRelativePath(Path.Combine(RepositoryPaths.Root, "tests", "Seq2Seq.Tests"), AppContext.BaseDirectory);
+            string dll = Path.Combine(RepositoryPaths.Root, "src", "Seq2Seq.Cli", output, "Seq2Seq.Cli.dll");
             if (!File.Exists(dll)) throw new FileNotFoundException($"the seq2seq program is not built: {dll}");
             return dll;
         }

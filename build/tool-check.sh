@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Packs seq2seq as a dotnet tool, installs it into a temporary tool path and runs it from a folder
+# outside the repository: --version, then a short demo (corpus generated there, 30 updates, test
+# translation and report). Proves that the package alone works, with the libLibTorchSharp patch
+# inside (without it, loading libtorch fails on Debian 12). Prints the package size.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dotnet pack "$repo/src/Seq2Seq.Cli" -c Release -o "$work/feed" --nologo -v quiet
+package=$(ls "$work"/feed/Seq2Seq.Cli.*.nupkg)
+echo "tool package: $(basename "$package"), $(( $(stat -c %s "$package") / 1024 / 1024 )) MiB"
+dotnet tool install Seq2Seq.Cli --tool-path "$work/tools" --add-source "$work/feed" >/dev/null
+mkdir "$work/elsewhere"
+cd "$work/elsewhere"
+"$work/tools/seq2seq" --version
+"$work/tools/seq2seq" demo --out project --max-steps 30 > demo.out 2> demo.err || { cat demo.err; exit 1; }
+grep -q '^BLEU|' demo.out || { echo "the demo printed no BLEU"; cat demo.out; exit 1; }
+test -s project/runs/demo/best.ckpt && test -s project/runs/demo/test.hyp.de && test -s project/corpora/demo/train.en
+echo "tool check: installed seq2seq ran the demo outside the repository ($(grep -m1 '^BLEU|' demo.out | cut -c1-60)...)"
