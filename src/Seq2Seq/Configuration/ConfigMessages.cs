@@ -13,7 +13,7 @@ internal static class ConfigMessages
 
     public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
-    /// <summary>What a key accepts, e.g. "an integer >= 1 and <= 16" or "one of 'adam', 'adamw', 'sgd'".</summary>
+    /// <summary>What a key accepts, e.g. "an integer &gt;= 1 and &lt;= 16" or "one of 'adam', 'adamw', 'sgd'".</summary>
     public static string Expected(ConfigKey key, ConfigType type)
     {
         var text = type.Kind switch
@@ -39,7 +39,7 @@ internal static class ConfigMessages
         return text.Length == 0 ? what : $"{what} {text}";
     }
 
-    /// <summary>"> 0 and <= 100", ">= 1", or "" without bounds.</summary>
+    /// <summary>"&gt; 0 and &lt;= 100", "&gt;= 1", or "" without bounds.</summary>
     public static string RangeText(RangeAttribute? range, bool integer)
     {
         if (range == null) return "";

@@ -56,7 +56,7 @@ public static class TextFileReader
     private static List<string> SplitLines(byte[] bytes, string path) =>
         new LineReader(new MemoryStream(bytes, writable: false), path, int.MaxValue).ReadToEnd();
 
-    /// <summary>The file of a split for one language: '<prefix>.<lang>', else '<prefix>.<lang>.gz'.</summary>
+    /// <summary>The file of a split for one language: '&lt;prefix&gt;.&lt;lang&gt;', else '&lt;prefix&gt;.&lt;lang&gt;.gz'.</summary>
     public static string Resolve(string prefix, string language)
     {
         string plain = $"{prefix}.{language}";

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Seq2Seq.Plotting;
 
 /// <summary>
-/// The Cartesian frame of one plot: lays out the plot area inside <paramref name="bounds"/> so that the
+/// The Cartesian frame of one plot: lays out the plot area inside its bounds so that the
 /// optional title, the tick labels and the axis titles fit, then draws grid, axes, ticks and labels.
 /// </summary>
 internal sealed class PlotFrame

@@ -21,7 +21,7 @@ public sealed record TrainingSummary(int Steps, int BestStep, double BestScore, 
 }
 
 /// <summary>
-/// Trains a <see cref="TranslationModel"/> from a config: teacher forcing, label-smoothed loss,
+/// Trains a <see cref="Model.TranslationModel"/> from a config: teacher forcing, label-smoothed loss,
 /// gradient-norm clipping, the learning-rate schedule, validation every N updates (loss,
 /// perplexity, greedy BLEU), best/last checkpoints, early stopping and exact resume. This class
 /// opens the run and prepares its inputs; <see cref="TrainingSession"/> runs the updates.
