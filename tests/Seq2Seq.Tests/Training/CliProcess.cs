@@ -117,10 +117,25 @@ internal sealed class CliProcess : IDisposable
         if (kill(process.Id, 15) != 0) throw new InvalidOperationException($"kill -TERM {process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
     }
 
-    /// <summary>SIGINT, as Ctrl+C at a terminal.</summary>
-    public void Interrupt()
+    /// <summary>
+    /// SIGINT, as Ctrl+C at a terminal; but SIGTERM when this process ignores SIGINT (started as a
+    /// background job of a non-interactive shell, which sets SIGINT to ignored), because the child
+    /// inherits that and .NET leaves an inherited ignore alone. Returns the exit code the program
+    /// gives for the signal sent: 130 or 143.
+    /// </summary>
+    public int Interrupt()
     {
-        if (kill(process.Id, 2) != 0) throw new InvalidOperationException($"kill -INT {process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
+        bool ignored = SigIntIgnoredHere();
+        int signal = ignored ? 15 : 2;
+        if (kill(process.Id, signal) != 0) throw new InvalidOperationException($"kill -{signal} {process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
+        return 128 + signal;
+    }
+
+    /// <summary>Whether SIGINT is ignored in this process (bit 1 of SigIgn in /proc/self/status).</summary>
+    private static bool SigIntIgnoredHere()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0x2) != 0;
     }
 
     [DllImport("libc", SetLastError = true)]
