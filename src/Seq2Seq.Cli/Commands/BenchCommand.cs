@@ -1,5 +1,5 @@
-using Seq2Seq.Files;
 using Seq2Seq.Benchmarking;
+using Seq2Seq.Files;
 
 namespace Seq2Seq.Cli.Commands;
 

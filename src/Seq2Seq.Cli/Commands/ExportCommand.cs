@@ -1,6 +1,6 @@
-using System.Globalization;
 using Seq2Seq.Decoding;
 using Seq2Seq.Training;
+using System.Globalization;
 
 namespace Seq2Seq.Cli.Commands;
 

@@ -1,9 +1,9 @@
-using System.Globalization;
-using System.Text;
 using Seq2Seq.Configuration;
 using Seq2Seq.Decoding;
 using Seq2Seq.Files;
 using Seq2Seq.Reporting;
+using System.Globalization;
+using System.Text;
 
 namespace Seq2Seq.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using Seq2Seq.Configuration;
-using System.Text;
 using Seq2Seq.Decoding;
 using Seq2Seq.Files;
 using Seq2Seq.Reporting;
+using System.Text;
 
 namespace Seq2Seq.Cli.Commands;
 

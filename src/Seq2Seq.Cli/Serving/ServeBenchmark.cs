@@ -1,8 +1,8 @@
+using Seq2Seq.Decoding;
+using Seq2Seq.Serving;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Seq2Seq.Decoding;
-using Seq2Seq.Serving;
 
 namespace Seq2Seq.Cli.Serving;
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Seq2Seq.Decoding;
+using System.Text.Json;
 
 namespace Seq2Seq.Cli.Serving;
 

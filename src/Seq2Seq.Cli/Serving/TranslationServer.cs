@@ -1,14 +1,13 @@
-using System.Reflection;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-
 using Seq2Seq.Decoding;
 using Seq2Seq.Serving;
+using System.Reflection;
+using System.Text.Json;
 
 namespace Seq2Seq.Cli.Serving;
 

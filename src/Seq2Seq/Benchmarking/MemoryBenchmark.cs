@@ -1,9 +1,9 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Seq2Seq.Data;
 using Seq2Seq.Model;
 using Seq2Seq.Platform;
 using Seq2Seq.Training;
+using System.Diagnostics;
+using System.Text.Json;
 using static TorchSharp.torch;
 
 namespace Seq2Seq.Benchmarking;

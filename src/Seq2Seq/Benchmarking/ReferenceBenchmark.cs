@@ -1,11 +1,11 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using Seq2Seq.Configuration;
 using Seq2Seq.Data;
 using Seq2Seq.Decoding;
 using Seq2Seq.Model;
 using Seq2Seq.Training;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using static TorchSharp.torch;
 
 namespace Seq2Seq.Benchmarking;

@@ -76,25 +76,25 @@ internal sealed class ConfigBinder(string source, string baseFolder)
                 return b.Value;
 
             case ConfigValueKind.Integer when node is PositionedNumber n:
-            {
-                bool isLong = type.ClrType == typeof(long);
-                if (!TryParseInteger(n.Text, isLong, out long value) || !ConfigMessages.InRange(key.Range, value))
-                    throw Mismatch(key, type, node, path, typeBounds: key.Range == null);
-                return isLong ? value : (object)(int)value;
-            }
+                {
+                    bool isLong = type.ClrType == typeof(long);
+                    if (!TryParseInteger(n.Text, isLong, out long value) || !ConfigMessages.InRange(key.Range, value))
+                        throw Mismatch(key, type, node, path, typeBounds: key.Range == null);
+                    return isLong ? value : (object)(int)value;
+                }
 
             case ConfigValueKind.Number when node is PositionedNumber n:
-            {
-                if (!double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ||
-                    !double.IsFinite(value) || !ConfigMessages.InRange(key.Range, value))
-                    throw Mismatch(key, type, node, path);
-                if (type.ClrType == typeof(float))
                 {
-                    if (!float.IsFinite((float)value)) throw Mismatch(key, type, node, path);
-                    return (float)value;
+                    if (!double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ||
+                        !double.IsFinite(value) || !ConfigMessages.InRange(key.Range, value))
+                        throw Mismatch(key, type, node, path);
+                    if (type.ClrType == typeof(float))
+                    {
+                        if (!float.IsFinite((float)value)) throw Mismatch(key, type, node, path);
+                        return (float)value;
+                    }
+                    return value;
                 }
-                return value;
-            }
 
             case ConfigValueKind.String when node is PositionedString s:
                 if (key.OneOf != null && !key.OneOf.Contains(s.Value))

@@ -103,25 +103,25 @@ internal static partial class PositionedJson
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-            {
-                var properties = new List<PositionedProperty>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    // The reader guarantees a property name here.
-                    string name = reader.GetString()!;
-                    int keyLine = LineOf(reader.TokenStartIndex, lineStarts);
-                    reader.Read();
-                    properties.Add(new PositionedProperty(name, keyLine, ReadValue(ref reader, lineStarts)));
+                    var properties = new List<PositionedProperty>();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                    {
+                        // The reader guarantees a property name here.
+                        string name = reader.GetString()!;
+                        int keyLine = LineOf(reader.TokenStartIndex, lineStarts);
+                        reader.Read();
+                        properties.Add(new PositionedProperty(name, keyLine, ReadValue(ref reader, lineStarts)));
+                    }
+                    return new PositionedObject(line, properties);
                 }
-                return new PositionedObject(line, properties);
-            }
             case JsonTokenType.StartArray:
-            {
-                var items = new List<PositionedNode>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    items.Add(ReadValue(ref reader, lineStarts));
-                return new PositionedArray(line, items);
-            }
+                {
+                    var items = new List<PositionedNode>();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                        items.Add(ReadValue(ref reader, lineStarts));
+                    return new PositionedArray(line, items);
+                }
             case JsonTokenType.String:
                 return new PositionedString(line, reader.GetString()!);
             case JsonTokenType.Number:

@@ -1,8 +1,8 @@
+using Seq2Seq.Configuration;
+using Seq2Seq.Tokenization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Seq2Seq.Configuration;
-using Seq2Seq.Tokenization;
 
 namespace Seq2Seq.Data;
 

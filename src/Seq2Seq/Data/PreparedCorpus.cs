@@ -1,7 +1,7 @@
-using System.Diagnostics;
-using Seq2Seq.Files;
 using Seq2Seq.Configuration;
+using Seq2Seq.Files;
 using Seq2Seq.Tokenization;
+using System.Diagnostics;
 
 namespace Seq2Seq.Data;
 

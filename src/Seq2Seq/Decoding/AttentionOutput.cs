@@ -1,8 +1,8 @@
+using Seq2Seq.Files;
+using Seq2Seq.Plotting;
+using Seq2Seq.Tokenization;
 using System.Text;
 using System.Text.Json;
-using Seq2Seq.Plotting;
-using Seq2Seq.Files;
-using Seq2Seq.Tokenization;
 
 namespace Seq2Seq.Decoding;
 

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Seq2Seq.Files;
+using System.Collections.Concurrent;
 
 namespace Seq2Seq.Decoding;
 
@@ -38,7 +38,8 @@ internal static class StreamTranslation
             {
                 lines.CompleteAdding();
             }
-        }) { IsBackground = true, Name = "seq2seq input reader" };
+        })
+        { IsBackground = true, Name = "seq2seq input reader" };
         reader.Start();
 
         int first = 0;

@@ -1,10 +1,10 @@
-using Seq2Seq.Data;
 using Seq2Seq.Configuration;
+using Seq2Seq.Data;
+using Seq2Seq.Files;
 using Seq2Seq.Model;
+using Seq2Seq.Packaging;
 using Seq2Seq.Reporting;
 using Seq2Seq.Tokenization;
-using Seq2Seq.Packaging;
-using Seq2Seq.Files;
 
 namespace Seq2Seq.Decoding;
 

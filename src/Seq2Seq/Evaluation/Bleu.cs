@@ -227,7 +227,8 @@ public sealed class Bleu : ICorpusMetric
             total[n] = summed[2 + MaxOrder + n];
         }
         return ComputeBleu(correct, total, summed[0], summed[1], Options.Smoothing, Options.SmoothValue,
-            Options.EffectiveOrder) with { Signature = Signature(numberOfReferences) };
+            Options.EffectiveOrder) with
+        { Signature = Signature(numberOfReferences) };
     }
 
     double ICorpusMetric.ScoreFromStatistics(ReadOnlySpan<long> summed) =>

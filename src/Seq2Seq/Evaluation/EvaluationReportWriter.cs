@@ -1,5 +1,5 @@
-using Seq2Seq.Plotting;
 using Seq2Seq.Files;
+using Seq2Seq.Plotting;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;

@@ -1,7 +1,7 @@
+using Seq2Seq.Files;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using Seq2Seq.Files;
 
 namespace Seq2Seq.Packaging;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using SkiaSharp;
+using System.Text;
 
 namespace Seq2Seq.Plotting;
 

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Seq2Seq.Decoding;
+using System.Diagnostics;
 
 namespace Seq2Seq.Serving;
 

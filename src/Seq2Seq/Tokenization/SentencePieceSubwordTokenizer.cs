@@ -1,6 +1,6 @@
+using Microsoft.ML.Tokenizers;
 using System.Globalization;
 using System.Text;
-using Microsoft.ML.Tokenizers;
 
 namespace Seq2Seq.Tokenization;
 

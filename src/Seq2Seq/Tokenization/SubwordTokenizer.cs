@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.ML.Tokenizers;
+using System.Text;
 
 namespace Seq2Seq.Tokenization;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Seq2Seq.Configuration;
+using System.Text;
 using MlNormalizer = Microsoft.ML.Tokenizers.Normalizer;
 
 namespace Seq2Seq.Tokenization;

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Seq2Seq.Model;
 using Seq2Seq.Packaging;
+using System.Text.RegularExpressions;
 using static TorchSharp.torch;
 
 namespace Seq2Seq.Training;

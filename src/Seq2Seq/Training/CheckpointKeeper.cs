@@ -1,6 +1,6 @@
-using System.Globalization;
 using Seq2Seq.Configuration;
 using Seq2Seq.Files;
+using System.Globalization;
 
 namespace Seq2Seq.Training;
 

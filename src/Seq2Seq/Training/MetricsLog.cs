@@ -1,6 +1,6 @@
+using Seq2Seq.Files;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Seq2Seq.Files;
 
 namespace Seq2Seq.Training;
 

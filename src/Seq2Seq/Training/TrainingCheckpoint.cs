@@ -1,7 +1,7 @@
+using Seq2Seq.Packaging;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Seq2Seq.Packaging;
 
 namespace Seq2Seq.Training;
 

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using Seq2Seq.Configuration;
 using Seq2Seq.Data;
 using Seq2Seq.Model;
 using Seq2Seq.Packaging;
 using Seq2Seq.Reporting;
+using System.Diagnostics;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -155,15 +155,20 @@ internal sealed class TrainingSession : IDisposable
         }
         state = state with
         {
-            Step = state.Step + 1, Epoch = epoch, BatchInEpoch = b + 1,
-            SkippedUpdates = update.Skipped, ConsecutiveSkippedUpdates = update.ConsecutiveSkipped,
+            Step = state.Step + 1,
+            Epoch = epoch,
+            BatchInEpoch = b + 1,
+            SkippedUpdates = update.Skipped,
+            ConsecutiveSkippedUpdates = update.ConsecutiveSkipped,
         };
         if (outcome.Applied)
         {
             window = window with
             {
-                Loss = window.Loss + lossValue, Tokens = window.Tokens + tokens,
-                GradNorm = window.GradNorm + outcome.GradNorm, Steps = window.Steps + 1,
+                Loss = window.Loss + lossValue,
+                Tokens = window.Tokens + tokens,
+                GradNorm = window.GradNorm + outcome.GradNorm,
+                Steps = window.Steps + 1,
             };
         }
         else

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using Seq2Seq.Configuration;
 using Seq2Seq.Data;
 using Seq2Seq.Decoding;
 using Seq2Seq.Files;
 using Seq2Seq.Reporting;
 using Seq2Seq.Training;
+using System.Diagnostics;
 
 namespace Seq2Seq.Workflow;
 

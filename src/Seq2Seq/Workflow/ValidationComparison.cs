@@ -1,7 +1,7 @@
-using System.Globalization;
 using Seq2Seq.Configuration;
 using Seq2Seq.Plotting;
 using Seq2Seq.Training;
+using System.Globalization;
 
 namespace Seq2Seq.Workflow;
 

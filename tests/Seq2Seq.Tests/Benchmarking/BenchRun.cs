@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Seq2Seq.Cli;
+using System.Text.Json;
 
 namespace Seq2Seq.Tests.Benchmarking;
 

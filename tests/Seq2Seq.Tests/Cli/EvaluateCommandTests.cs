@@ -1,8 +1,8 @@
-using System.Globalization;
-using System.Text.Json;
 using Seq2Seq.Cli;
 using Seq2Seq.Evaluation;
 using Seq2Seq.Tests.Evaluation;
+using System.Globalization;
+using System.Text.Json;
 
 namespace Seq2Seq.Tests.Cli;
 

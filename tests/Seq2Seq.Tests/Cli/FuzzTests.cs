@@ -1,8 +1,8 @@
-using System.Diagnostics;
-using System.Text;
 using Seq2Seq.Configuration;
 using Seq2Seq.Tests.Decoding;
 using Seq2Seq.Tests.Workflow;
+using System.Diagnostics;
+using System.Text;
 
 namespace Seq2Seq.Tests.Cli;
 

@@ -1,8 +1,8 @@
-using System.IO.Compression;
-using System.Text;
 using Seq2Seq.Tests.Decoding;
 using Seq2Seq.Tests.Training;
 using Seq2Seq.Tests.Workflow;
+using System.IO.Compression;
+using System.Text;
 
 namespace Seq2Seq.Tests.Cli;
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Seq2Seq.Configuration;
+using System.Text.Json;
 
 namespace Seq2Seq.Tests.Configuration;
 

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using Seq2Seq.Configuration;
+using System.Runtime.CompilerServices;
 
 namespace Seq2Seq.Tests.Configuration;
 

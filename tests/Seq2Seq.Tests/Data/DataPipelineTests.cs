@@ -1,8 +1,8 @@
-using System.IO.Compression;
-using System.Text;
-using Seq2Seq.Files;
 using Seq2Seq.Configuration;
 using Seq2Seq.Data;
+using Seq2Seq.Files;
+using System.IO.Compression;
+using System.Text;
 
 namespace Seq2Seq.Tests.Data;
 

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Seq2Seq.Data.Demo;
+using System.Security.Cryptography;
 
 namespace Seq2Seq.Tests.Data;
 

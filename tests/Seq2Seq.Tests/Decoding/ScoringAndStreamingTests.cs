@@ -1,8 +1,8 @@
-using System.IO.Pipes;
-using System.Text;
 using Seq2Seq.Cli;
 using Seq2Seq.Decoding;
 using Seq2Seq.Files;
+using System.IO.Pipes;
+using System.Text;
 
 namespace Seq2Seq.Tests.Decoding;
 

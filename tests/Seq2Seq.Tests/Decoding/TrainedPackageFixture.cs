@@ -1,7 +1,7 @@
 using Seq2Seq.Cli;
-using Seq2Seq.Packaging;
 using Seq2Seq.Configuration;
 using Seq2Seq.Decoding;
+using Seq2Seq.Packaging;
 using Seq2Seq.Tests.Plotting;
 using Seq2Seq.Tests.Workflow;
 using Seq2Seq.Training;

@@ -1,13 +1,13 @@
-using System.IO.Compression;
-using System.Text;
-using System.Text.Json;
 using Seq2Seq.Cli;
-using Seq2Seq.Packaging;
 using Seq2Seq.Decoding;
 using Seq2Seq.Model;
+using Seq2Seq.Packaging;
 using Seq2Seq.Tests.Plotting;
 using Seq2Seq.Tokenization;
 using Seq2Seq.Training;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
 using static TorchSharp.torch;
 
 namespace Seq2Seq.Tests.Decoding;

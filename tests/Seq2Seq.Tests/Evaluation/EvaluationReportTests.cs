@@ -1,7 +1,7 @@
+using Seq2Seq.Evaluation;
 using Seq2Seq.Files;
 using Seq2Seq.Reporting;
 using System.Text.Json;
-using Seq2Seq.Evaluation;
 
 namespace Seq2Seq.Tests.Evaluation;
 

@@ -1,6 +1,6 @@
+using Seq2Seq.Evaluation;
 using System.Globalization;
 using System.Text.Json;
-using Seq2Seq.Evaluation;
 
 namespace Seq2Seq.Tests.Evaluation;
 

@@ -1,6 +1,6 @@
+using Seq2Seq.Files;
 using System.Diagnostics;
 using System.Text;
-using Seq2Seq.Files;
 
 namespace Seq2Seq.Tests.Files;
 

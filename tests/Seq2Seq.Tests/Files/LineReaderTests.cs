@@ -1,5 +1,5 @@
-using System.Text;
 using Seq2Seq.Files;
+using System.Text;
 
 namespace Seq2Seq.Tests.Files;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Seq2Seq.Model;
+using System.Text;
 using static TorchSharp.torch;
 
 namespace Seq2Seq.Tests.Model;

@@ -1,10 +1,10 @@
-using System.IO.Compression;
-using System.Text;
 using Seq2Seq.Cli;
-using Seq2Seq.Packaging;
 using Seq2Seq.Decoding;
+using Seq2Seq.Packaging;
 using Seq2Seq.Tests.Plotting;
 using Seq2Seq.Training;
+using System.IO.Compression;
+using System.Text;
 
 namespace Seq2Seq.Tests.Packaging;
 

@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using SkiaSharp;
+using System.Buffers.Binary;
 
 namespace Seq2Seq.Tests.Plotting;
 

@@ -1,8 +1,8 @@
+using Seq2Seq.Tests.Decoding;
+using Seq2Seq.Tests.Training;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Seq2Seq.Tests.Decoding;
-using Seq2Seq.Tests.Training;
 
 namespace Seq2Seq.Tests.Serving;
 

@@ -1,10 +1,10 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Seq2Seq.Cli.Serving;
 using Seq2Seq.Decoding;
 using Seq2Seq.Serving;
 using Seq2Seq.Tests.Decoding;
+using System.Net;
+using System.Text;
+using System.Text.Json;
 
 namespace Seq2Seq.Tests.Serving;
 

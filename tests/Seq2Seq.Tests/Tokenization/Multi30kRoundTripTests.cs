@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Seq2Seq.Tokenization;
+using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace Seq2Seq.Tests.Tokenization;

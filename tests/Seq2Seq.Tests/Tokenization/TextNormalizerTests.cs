@@ -1,6 +1,6 @@
-using System.Text;
 using Seq2Seq.Configuration;
 using Seq2Seq.Tokenization;
+using System.Text;
 
 namespace Seq2Seq.Tests.Tokenization;
 

@@ -1,6 +1,6 @@
 using Seq2Seq.Cli;
-using Seq2Seq.Packaging;
 using Seq2Seq.Decoding;
+using Seq2Seq.Packaging;
 using Seq2Seq.Training;
 using static TorchSharp.torch;
 

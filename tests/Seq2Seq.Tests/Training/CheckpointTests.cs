@@ -1,8 +1,8 @@
-using System.Text;
+using Seq2Seq.Configuration;
 using Seq2Seq.Files;
 using Seq2Seq.Packaging;
-using Seq2Seq.Configuration;
 using Seq2Seq.Training;
+using System.Text;
 
 namespace Seq2Seq.Tests.Training;
 

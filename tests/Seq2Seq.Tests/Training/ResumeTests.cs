@@ -1,6 +1,6 @@
-using System.Text.Json;
-using Seq2Seq.Training;
 using Seq2Seq.Packaging;
+using Seq2Seq.Training;
+using System.Text.Json;
 using static TorchSharp.torch;
 
 namespace Seq2Seq.Tests.Training;

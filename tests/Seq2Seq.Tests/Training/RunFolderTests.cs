@@ -1,6 +1,6 @@
+using Seq2Seq.Packaging;
 using Seq2Seq.Tests.Workflow;
 using Seq2Seq.Training;
-using Seq2Seq.Packaging;
 using static Seq2Seq.Tests.Cli.CliRunner;
 
 namespace Seq2Seq.Tests.Training;

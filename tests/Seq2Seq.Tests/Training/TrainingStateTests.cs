@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Seq2Seq.Configuration;
 using Seq2Seq.Packaging;
 using Seq2Seq.Training;
+using System.Text.Json;
 
 namespace Seq2Seq.Tests.Training;
 
