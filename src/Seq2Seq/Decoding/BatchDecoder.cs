@@ -45,28 +45,19 @@ public static class BatchDecoder
         foreach (var slice in LengthBatches.Cut(order, length, batchTokens, options.BeamSize))
         {
             cancel.ThrowIfCancellationRequested();
-            using (var scope = NewDisposeScope())
+            WithScorer(models, sources, slice, scorer =>
             {
-                var batches = sources.Select(s => new Batch(slice.Select(i => new TokenizedPair(i, s[i], [])).ToArray())).ToArray();
-                try
+                if (options.BeamSize == 1 && options.NBest <= 1)
                 {
-                    using var scorer = CreateScorer(models, batches);
-                    if (options.BeamSize == 1 && options.NBest <= 1)
-                    {
-                        var best = GreedySearch.Search(scorer, options);
-                        for (int j = 0; j < slice.Length; j++) results[slice[j]] = [best[j]];
-                    }
-                    else
-                    {
-                        var lists = BeamSearch.Search(scorer, options);
-                        for (int j = 0; j < slice.Length; j++) results[slice[j]] = lists[j];
-                    }
+                    var best = GreedySearch.Search(scorer, options);
+                    for (int j = 0; j < slice.Length; j++) results[slice[j]] = [best[j]];
                 }
-                finally
+                else
                 {
-                    foreach (var b in batches) b.Dispose();
+                    var lists = BeamSearch.Search(scorer, options);
+                    for (int j = 0; j < slice.Length; j++) results[slice[j]] = lists[j];
                 }
-            }
+            });
             done += slice.Length;
             progress?.Report(done);
         }
@@ -74,8 +65,27 @@ public static class BatchDecoder
         return results;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> with a scorer over the sentences of <paramref name="slice"/> (each
+    /// model gets its own encoding of them, in slice order), then frees the batches and every tensor made on the way.
+    /// </summary>
+    internal static void WithScorer(IReadOnlyList<TranslationModel> models, IReadOnlyList<IReadOnlyList<int[]>> sources, int[] slice, Action<IStepScorer> work)
+    {
+        using var scope = NewDisposeScope();
+        var batches = sources.Select(s => new Batch(slice.Select(i => new TokenizedPair(i, s[i], [])).ToArray())).ToArray();
+        try
+        {
+            using var scorer = CreateScorer(models, batches);
+            work(scorer);
+        }
+        finally
+        {
+            foreach (var b in batches) b.Dispose();
+        }
+    }
+
     /// <summary>One model's scorer as it is (no averaging work per step), or the ensemble of all.</summary>
-    internal static IStepScorer CreateScorer(IReadOnlyList<TranslationModel> models, IReadOnlyList<Batch> batches)
+    private static IStepScorer CreateScorer(IReadOnlyList<TranslationModel> models, IReadOnlyList<Batch> batches)
     {
         if (models.Count == 1) return new ModelScorer(models[0], batches[0].Source, batches[0].SourceLengths);
         var members = new List<IStepScorer>();

@@ -31,18 +31,11 @@ internal static class ForcedScoring
         foreach (var slice in LengthBatches.Cut(order, length, batchTokens))
         {
             cancel.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
-            var batches = sources.Select(s => new Batch(slice.Select(i => new TokenizedPair(i, s[i], [])).ToArray())).ToArray();
-            try
+            BatchDecoder.WithScorer(models, sources, slice, scorer =>
             {
-                using var scorer = BatchDecoder.CreateScorer(models, batches);
                 var sliceScores = ScoreBatch(scorer, slice.Select(i => targets[i]).ToArray());
                 for (int j = 0; j < slice.Length; j++) scores[slice[j]] = sliceScores[j];
-            }
-            finally
-            {
-                foreach (var b in batches) b.Dispose();
-            }
+            });
             done += slice.Length;
             progress?.Report(done);
         }
