@@ -1,4 +1,7 @@
 using Seq2Seq.Evaluation;
+using Seq2Seq.Evaluation.Metrics;
+using Seq2Seq.Evaluation.Significance;
+using Seq2Seq.Evaluation.Tokenizers;
 
 namespace Seq2Seq.Cli.Commands;
 

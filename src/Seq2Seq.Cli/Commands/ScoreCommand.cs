@@ -1,7 +1,7 @@
 using Seq2Seq.Configuration;
 using Seq2Seq.Decoding;
 using Seq2Seq.Files;
-using Seq2Seq.Reporting;
+using Seq2Seq.Terminal;
 using System.Globalization;
 using System.Text;
 

@@ -16,7 +16,7 @@ public static class MatmulShapesBenchmark
 {
     public static IEnumerable<string> Run(BenchSettings s)
     {
-        Platform.NativeHeap.Configure();
+        ProcessMemory.NativeHeap.Configure();
         set_num_threads(s.Threads);
         var model = ReferenceBenchmark.ReferenceModel;
         long input = model.EmbeddingSize + 2L * model.DecoderHiddenSize; // [embedding; input feed; recurrent]

@@ -1,6 +1,6 @@
 using Seq2Seq.Data;
 using Seq2Seq.Model;
-using Seq2Seq.Platform;
+using Seq2Seq.ProcessMemory;
 using Seq2Seq.Training;
 using System.Diagnostics;
 using System.Text.Json;
@@ -44,7 +44,7 @@ public static class MemoryBenchmark
             }
             if (step % every != 0 && step != steps) continue;
             const double MB = 1024.0 * 1024.0;
-            double mb = ProcessMemory.ResidentBytes() / MB;
+            double mb = ResidentMemory.Bytes() / MB;
             if (startMb == 0) startMb = mb;
             var line = new Dictionary<string, object>
             {

@@ -45,12 +45,21 @@ public static class ReferenceBenchmark
 
     public static string Run(BenchSettings s)
     {
-        Platform.NativeHeap.Configure();
+        ProcessMemory.NativeHeap.Configure();
         set_num_threads(s.Threads);
         manual_seed(1);
         using var model = new TranslationModel(ReferenceModel, s.Vocabulary, s.Vocabulary);
+        var pairs = RandomPairs(s);
+        using var batch = new Batch(pairs);
+        var times = s.Mode == BenchMode.Train ? TimeTraining(model, batch, s) : TimeDecoding(model, batch, s);
+        return Record(s, model.ParameterCount, pairs, batch.TargetTokens, Median(times));
+    }
+
+    /// <summary>The reference's batch: sources of 10 + 7i mod 16 and targets of 10 + 5i mod 16 random tokens.</summary>
+    private static TokenizedPair[] RandomPairs(BenchSettings s)
+    {
         var random = new SplitMix64(1);
-        var pairs = Enumerable.Range(0, s.Batch).Select(i =>
+        return Enumerable.Range(0, s.Batch).Select(i =>
         {
             var source = Enumerable.Range(0, 10 + 7 * i % 16).Select(_ => 4 + random.Next(s.Vocabulary - 4)).ToArray();
             // Our batches append eos to every target, so one token fewer gives the reference's
@@ -58,47 +67,62 @@ public static class ReferenceBenchmark
             var target = Enumerable.Range(0, 10 + 5 * i % 16 - 1).Select(_ => 4 + random.Next(s.Vocabulary - 4)).ToArray();
             return new TokenizedPair(i, source, target);
         }).ToArray();
-        using var batch = new Batch(pairs);
-        int targetTokens = batch.TargetTokens;
+    }
+
+    /// <summary>Seconds per training step (forward, label-smoothed loss, backward, clipping, Adam) after the warm-up.</summary>
+    private static List<double> TimeTraining(TranslationModel model, Batch batch, BenchSettings s)
+    {
+        model.train();
+        var parameters = model.parameters().ToArray();
+        using var optimizer = optim.Adam(parameters, 1e-3);
         var times = new List<double>();
-        if (s.Mode == BenchMode.Train)
+        for (int i = 0; i < s.Warmup + s.Steps; i++)
         {
-            model.train();
-            var parameters = model.parameters().ToArray();
-            using var optimizer = optim.Adam(parameters, 1e-3);
-            for (int i = 0; i < s.Warmup + s.Steps; i++)
+            var clock = Stopwatch.StartNew();
+            using (NewDisposeScope())
             {
-                var clock = Stopwatch.StartNew();
-                using (NewDisposeScope())
-                {
-                    var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
-                    var (smoothed, _) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, 0.1);
-                    var loss = smoothed / batch.TargetTokens;
-                    model.zero_grad(); // set_to_none: backward writes fresh gradients, nothing to zero
-                    loss.backward();
-                    nn.utils.clip_grad_norm_(parameters, 1.0);
-                    optimizer.step();
-                }
-                if (i >= s.Warmup) times.Add(clock.Elapsed.TotalSeconds);
+                var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
+                var (smoothed, _) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, 0.1);
+                var loss = smoothed / batch.TargetTokens;
+                model.zero_grad(); // set_to_none: backward writes fresh gradients, nothing to zero
+                loss.backward();
+                nn.utils.clip_grad_norm_(parameters, 1.0);
+                optimizer.step();
             }
+            if (i >= s.Warmup) times.Add(clock.Elapsed.TotalSeconds);
         }
-        else
+        return times;
+    }
+
+    /// <summary>Seconds per greedy or beam search of the batch (exactly MaxLength steps) after the warm-up.</summary>
+    private static List<double> TimeDecoding(TranslationModel model, Batch batch, BenchSettings s)
+    {
+        model.eval();
+        var options = new SearchOptions
         {
-            model.eval();
-            var options = new SearchOptions
-            {
-                BeamSize = s.Mode == BenchMode.Beam ? s.Beam : 1,
-                MaxLengthRatio = 0, MaxLengthOffset = s.MaxLength, MinLength = s.MaxLength,
-            };
-            for (int i = 0; i < s.Warmup + s.Steps; i++)
-            {
-                var clock = Stopwatch.StartNew();
-                if (s.Mode == BenchMode.Greedy) GreedySearch.Search(model, batch.Source, batch.SourceLengths, options);
-                else BeamSearch.Search(model, batch.Source, batch.SourceLengths, options);
-                if (i >= s.Warmup) times.Add(clock.Elapsed.TotalSeconds);
-            }
+            BeamSize = s.Mode == BenchMode.Beam ? s.Beam : 1,
+            MaxLengthRatio = 0, MaxLengthOffset = s.MaxLength, MinLength = s.MaxLength,
+        };
+        var times = new List<double>();
+        for (int i = 0; i < s.Warmup + s.Steps; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            if (s.Mode == BenchMode.Greedy) GreedySearch.Search(model, batch.Source, batch.SourceLengths, options);
+            else BeamSearch.Search(model, batch.Source, batch.SourceLengths, options);
+            if (i >= s.Warmup) times.Add(clock.Elapsed.TotalSeconds);
         }
+        return times;
+    }
+
+    private static double Median(List<double> times)
+    {
         times.Sort();
+        return times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
+    }
+
+    /// <summary>The JSON line of one measurement, with the same fields as the PyTorch reference prints.</summary>
+    private static string Record(BenchSettings s, long parameterCount, TokenizedPair[] pairs, int targetTokens, double median)
+    {
         // Useful work per measured unit: real positions only (decoding: every row of every step).
         double flops = s.Mode switch
         {
@@ -107,7 +131,6 @@ public static class ReferenceBenchmark
             _ => pairs.Sum(p => s.Beam * ModelFlops.Forward(ReferenceModel, s.Vocabulary, p.Source.Length, s.MaxLength)),
         };
         double matmul = MatrixMultiplyRate(targetTokens, ReferenceModel.DecoderHiddenSize, s.Vocabulary);
-        double median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
         var record = new Dictionary<string, object?>
         {
             ["impl"] = "seq2seq-torchsharp",
@@ -118,7 +141,7 @@ public static class ReferenceBenchmark
             ["target_tokens"] = targetTokens,
             ["max_len"] = s.MaxLength,
             ["beam"] = s.Mode == BenchMode.Beam ? s.Beam : null,
-            ["params"] = model.ParameterCount,
+            ["params"] = parameterCount,
             ["median_ms"] = Math.Round(median * 1000, 2),
         };
         if (s.Mode == BenchMode.Train) record["target_tokens_per_s"] = Math.Round(targetTokens / median, 1);

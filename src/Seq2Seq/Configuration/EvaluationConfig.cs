@@ -5,7 +5,7 @@ namespace Seq2Seq.Configuration;
 public sealed record EvaluationConfig
 {
     [Doc("BLEU tokenizer, as sacreBLEU names them.")]
-    [OneOf(typeof(Evaluation.BleuTokenizers))]
+    [OneOf(typeof(Evaluation.Tokenizers.BleuTokenizers))]
     public string Tokenize { get; init; } = "13a";
 
     [Doc("Lowercase hypotheses and references before scoring.")]

@@ -1,6 +1,6 @@
 using Seq2Seq.Data;
 using Seq2Seq.Model;
-using Seq2Seq.Reporting;
+using Seq2Seq.Terminal;
 using static TorchSharp.torch;
 
 namespace Seq2Seq.Decoding;

@@ -28,120 +28,174 @@ public static class BeamSearch
     {
         using var noGrad = no_grad();
         using var outer = NewDisposeScope();
-        int batch = scorer.BatchSize;
-        int k = options.BeamSize;
-        int vocab = scorer.VocabularySize;
-        var sourceLengths = scorer.SourceLengths;
-        var maxLength = sourceLengths.Select(options.MaxOutputLength).ToArray();
-        var finished = Enumerable.Range(0, batch).Select(_ => new List<Hypothesis>()).ToArray();
-
-        // Active sentences (their original batch positions) and, per row, the alive hypothesis.
-        var active = Enumerable.Range(0, batch).ToList();
-        scorer.Start(Enumerable.Range(0, batch).SelectMany(b => Enumerable.Repeat((long)b, k)).ToArray());
-        var history = new List<int>[batch * k];
-        var attention = options.KeepAttention ? new List<float[]>[batch * k] : null;
-        for (int r = 0; r < history.Length; r++)
-        {
-            history[r] = [];
-            if (attention is not null) attention[r] = [];
-        }
-        // Only the first row of each beam is alive at the start.
-        var scoresHost = new double[batch * k];
-        for (int r = 0; r < scoresHost.Length; r++) scoresHost[r] = r % k == 0 ? 0.0 : double.NegativeInfinity;
-        var scores = tensor(scoresHost, ScalarType.Float32);
-        var previous = full(batch * k, (long)Batch.BosId, ScalarType.Int64);
-
-        for (int t = 0; active.Count > 0; t++)
+        var beams = new Beams(scorer, options);
+        while (beams.Active.Count > 0)
         {
             using var step = NewDisposeScope();
+            var next = beams.Choose(beams.TopCandidates());
+            if (next.Sentences.Count == 0) break;
+            beams.Advance(next);
+        }
+        return beams.Results();
+    }
+
+    /// <summary>The 2K best continuations of each active sentence at one step, read to the host.</summary>
+    private sealed record Candidates(float[] Scores, long[] Indices, int Width, float[]? Weights, int SourceWidth);
+
+    /// <summary>The rows of the next step: per continuing sentence K rows (origin row, token, score, history).</summary>
+    private sealed class NextRows(bool withAttention)
+    {
+        public List<int> Sentences { get; } = [];
+        public List<long> Origins { get; } = [];
+        public List<long> Tokens { get; } = [];
+        public List<float> Scores { get; } = [];
+        public List<List<int>> History { get; } = [];
+        public List<List<float[]>>? Attention { get; } = withAttention ? [] : null;
+    }
+
+    /// <summary>The search state: active sentences, each row's alive hypothesis, and the finished ones.</summary>
+    private sealed class Beams
+    {
+        private readonly IStepScorer scorer;
+        private readonly SearchOptions options;
+        private readonly int k;
+        private readonly int vocab;
+        private readonly IReadOnlyList<int> sourceLengths;
+        private readonly int[] maxLength;
+        private readonly List<Hypothesis>[] finished;
+        private List<int>[] history;
+        private List<float[]>[]? attention;
+        private Tensor scores;
+        private Tensor previous;
+        private int t;
+
+        /// <summary>Active sentences (their original batch positions), K rows each.</summary>
+        public List<int> Active { get; private set; }
+
+        public Beams(IStepScorer scorer, SearchOptions options)
+        {
+            (this.scorer, this.options) = (scorer, options);
+            int batch = scorer.BatchSize;
+            k = options.BeamSize;
+            vocab = scorer.VocabularySize;
+            sourceLengths = scorer.SourceLengths;
+            maxLength = sourceLengths.Select(options.MaxOutputLength).ToArray();
+            finished = Enumerable.Range(0, batch).Select(_ => new List<Hypothesis>()).ToArray();
+            Active = Enumerable.Range(0, batch).ToList();
+            scorer.Start(Enumerable.Range(0, batch).SelectMany(b => Enumerable.Repeat((long)b, k)).ToArray());
+            history = Enumerable.Range(0, batch * k).Select(_ => new List<int>()).ToArray();
+            attention = options.KeepAttention ? Enumerable.Range(0, batch * k).Select(_ => new List<float[]>()).ToArray() : null;
+            // Only the first row of each beam is alive at the start.
+            var scoresHost = new double[batch * k];
+            for (int r = 0; r < scoresHost.Length; r++) scoresHost[r] = r % k == 0 ? 0.0 : double.NegativeInfinity;
+            scores = tensor(scoresHost, ScalarType.Float32);
+            previous = full(batch * k, (long)Batch.BosId, ScalarType.Int64);
+        }
+
+        /// <summary>One decoder step: log-probabilities (eos masked before the minimum length, repeated n-grams
+        /// blocked), added to the row scores, and the 2K best of each sentence's K × vocabulary.</summary>
+        public Candidates TopCandidates()
+        {
             var (logProbs, weights) = scorer.Step(previous);                    // rows x vocab
             if (t < options.MinLength)
             {
                 logProbs.index_fill_(1, tensor(new long[] { Batch.EosId }), double.NegativeInfinity);
             }
             if (options.NoRepeatNgram > 0) BlockRepeatedNgrams(logProbs, history, options.NoRepeatNgram);
-            var candidates = (scores.unsqueeze(1) + logProbs).view(active.Count, k * vocab);
+            var candidates = (scores.unsqueeze(1) + logProbs).view(Active.Count, k * vocab);
             var (topScores, topIndices) = candidates.topk(Math.Min(2 * k, k * vocab), dim: 1);
-            var topScoresHost = topScores.data<float>().ToArray();
-            var topIndicesHost = topIndices.data<long>().ToArray();
             // Without attention weights from the scorer, hypotheses get empty attention rows.
             float[]? weightsHost = attention is not null && weights is not null ? weights.data<float>().ToArray() : null;
-            int sourceWidth = weights is null ? 0 : (int)weights.shape[1];
-            int width = (int)topScores.shape[1];
+            return new Candidates(topScores.data<float>().ToArray(), topIndices.data<long>().ToArray(),
+                (int)topScores.shape[1], weightsHost, weights is null ? 0 : (int)weights.shape[1]);
+        }
 
-            var nextActive = new List<int>();
-            var origins = new List<long>();
-            var tokens = new List<long>();
-            var newScores = new List<float>();
-            var newHistory = new List<List<int>>();
-            var newAttention = attention is not null ? new List<List<float[]>>() : null;
-            for (int a = 0; a < active.Count; a++)
+        /// <summary>Finishes what ends at this step and keeps the K best continuations of each sentence that is not done.</summary>
+        public NextRows Choose(Candidates candidates)
+        {
+            var next = new NextRows(attention is not null);
+            for (int a = 0; a < Active.Count; a++)
             {
-                int sentence = active[a];
-                int length = t + 1;
-                var chosen = new List<(long Origin, int Token, float Score)>();
-                for (int c = 0; c < width && chosen.Count < k; c++)
-                {
-                    float score = topScoresHost[a * width + c];
-                    if (float.IsNegativeInfinity(score)) break;
-                    long index = topIndicesHost[a * width + c];
-                    int origin = a * k + (int)(index / vocab);
-                    int token = (int)(index % vocab);
-                    if (token == Batch.EosId || length >= maxLength[sentence])
-                    {
-                        // Ends here: eos chosen, or the length limit forces the end.
-                        if (finished[sentence].Count < k)
-                        {
-                            var ids = token == Batch.EosId ? history[origin].ToArray() : [.. history[origin], token];
-                            finished[sentence].Add(new Hypothesis(ids, score / options.Normalizer(length),
-                                attention is null ? null : AttentionRows(attention[origin], weightsHost, origin, sourceWidth, sourceLengths[sentence])));
-                        }
-                        continue;
-                    }
-                    chosen.Add((origin, token, score));
-                }
-                bool done = finished[sentence].Count >= k || chosen.Count == 0 || length >= maxLength[sentence];
-                int wanted = Math.Clamp(options.NBest, 1, k);
-                if (!done && finished[sentence].Count >= wanted)
-                {
-                    // The best alive score can only fall; the best it can become after normalization
-                    // is its value divided by the largest normalizer it could still reach.
-                    double bestAlive = chosen[0].Score / options.Normalizer(maxLength[sentence]);
-                    // The n-th best finished score: an n-best list must not stop on its first entry.
-                    double bestFinished = finished[sentence].Select(h => h.Score).OrderByDescending(x => x).ElementAt(wanted - 1);
-                    done = options.LengthPenalty == 0 ? chosen[0].Score <= bestFinished : bestAlive <= bestFinished;
-                }
-                if (done) continue;
-                nextActive.Add(sentence);
+                int sentence = Active[a];
+                var chosen = Continuations(a, candidates);
+                if (IsDone(sentence, chosen)) continue;
+                next.Sentences.Add(sentence);
                 for (int j = 0; j < k; j++)
                 {
                     // Fewer than K continuations: pad the beam with dead rows.
                     var (origin, token, score) = j < chosen.Count ? chosen[j] : (chosen[0].Origin, chosen[0].Token, float.NegativeInfinity);
-                    origins.Add(origin);
-                    tokens.Add(token);
-                    newScores.Add(score);
-                    newHistory.Add([.. history[origin], token]);
-                    if (newAttention is not null)
-                    {
-                        newAttention.Add([.. attention![origin], AttentionRow(weightsHost, (int)origin, sourceWidth, sourceLengths[sentence])]);
-                    }
+                    next.Origins.Add(origin);
+                    next.Tokens.Add(token);
+                    next.Scores.Add(score);
+                    next.History.Add([.. history[origin], token]);
+                    next.Attention?.Add([.. attention![origin], AttentionRow(candidates.Weights, (int)origin, candidates.SourceWidth, sourceLengths[sentence])]);
                 }
             }
-
-            if (nextActive.Count == 0) break;
-            // Rows are reordered (and finished sentences dropped) by index selection.
-            scorer.Advance(origins.ToArray());
-            previous.Dispose();
-            previous = tensor(tokens.ToArray()).MoveToOuterDisposeScope();
-            scores.Dispose();
-            scores = tensor(newScores.ToArray()).MoveToOuterDisposeScope();
-            active = nextActive;
-            history = newHistory.ToArray();
-            if (newAttention is not null) attention = newAttention.ToArray();
+            return next;
         }
 
-        return finished.Select(list => (IReadOnlyList<Hypothesis>)list
-            .OrderByDescending(h => h.Score).Take(Math.Max(1, options.NBest)).ToArray()).ToArray();
+        /// <summary>The best continuations of the a-th active sentence, up to K, in score order; those that end
+        /// here (eos, or the length limit) join its finished hypotheses instead, while it has fewer than K.</summary>
+        private List<(long Origin, int Token, float Score)> Continuations(int a, Candidates c)
+        {
+            int sentence = Active[a];
+            int length = t + 1;
+            var chosen = new List<(long Origin, int Token, float Score)>();
+            for (int i = 0; i < c.Width && chosen.Count < k; i++)
+            {
+                float score = c.Scores[a * c.Width + i];
+                if (float.IsNegativeInfinity(score)) break;
+                long index = c.Indices[a * c.Width + i];
+                int origin = a * k + (int)(index / vocab);
+                int token = (int)(index % vocab);
+                if (token == Batch.EosId || length >= maxLength[sentence])
+                {
+                    if (finished[sentence].Count < k)
+                    {
+                        var ids = token == Batch.EosId ? history[origin].ToArray() : [.. history[origin], token];
+                        finished[sentence].Add(new Hypothesis(ids, score / options.Normalizer(length),
+                            attention is null ? null : AttentionRows(attention[origin], c.Weights, origin, c.SourceWidth, sourceLengths[sentence])));
+                    }
+                    continue;
+                }
+                chosen.Add((origin, token, score));
+            }
+            return chosen;
+        }
+
+        /// <summary>A sentence is done with K finished hypotheses, nothing left to continue, at its length limit,
+        /// or when no alive hypothesis can still beat the n-th best finished one.</summary>
+        private bool IsDone(int sentence, List<(long Origin, int Token, float Score)> chosen)
+        {
+            if (finished[sentence].Count >= k || chosen.Count == 0 || t + 1 >= maxLength[sentence]) return true;
+            int wanted = Math.Clamp(options.NBest, 1, k);
+            if (finished[sentence].Count < wanted) return false;
+            // The best alive score can only fall; the best it can become after normalization
+            // is its value divided by the largest normalizer it could still reach.
+            double bestAlive = chosen[0].Score / options.Normalizer(maxLength[sentence]);
+            // The n-th best finished score: an n-best list must not stop on its first entry.
+            double bestFinished = finished[sentence].Select(h => h.Score).OrderByDescending(x => x).ElementAt(wanted - 1);
+            return options.LengthPenalty == 0 ? chosen[0].Score <= bestFinished : bestAlive <= bestFinished;
+        }
+
+        /// <summary>Moves to the next step: rows are reordered (and finished sentences dropped) by index selection.</summary>
+        public void Advance(NextRows next)
+        {
+            scorer.Advance(next.Origins.ToArray());
+            previous.Dispose();
+            previous = tensor(next.Tokens.ToArray()).MoveToOuterDisposeScope();
+            scores.Dispose();
+            scores = tensor(next.Scores.ToArray()).MoveToOuterDisposeScope();
+            Active = next.Sentences;
+            history = next.History.ToArray();
+            if (next.Attention is not null) attention = next.Attention.ToArray();
+            t++;
+        }
+
+        /// <summary>Each sentence's best max(1, n-best) finished hypotheses, best first.</summary>
+        public IReadOnlyList<IReadOnlyList<Hypothesis>> Results() =>
+            finished.Select(list => (IReadOnlyList<Hypothesis>)list
+                .OrderByDescending(h => h.Score).Take(Math.Max(1, options.NBest)).ToArray()).ToArray();
     }
 
     private static float[] AttentionRow(float[]? weights, int row, int width, int sourceLength)

@@ -3,7 +3,7 @@ using Seq2Seq.Data;
 using Seq2Seq.Files;
 using Seq2Seq.Model;
 using Seq2Seq.Packaging;
-using Seq2Seq.Reporting;
+using Seq2Seq.Terminal;
 using Seq2Seq.Tokenization;
 
 namespace Seq2Seq.Decoding;
@@ -64,7 +64,7 @@ public sealed class Translator : IDisposable
     public static Translator Load(IReadOnlyList<string> paths)
     {
         if (paths.Count == 0) throw new UserError("no model given");
-        Platform.NativeHeap.Configure();
+        ProcessMemory.NativeHeap.Configure();
         var members = new List<Member>();
         try
         {

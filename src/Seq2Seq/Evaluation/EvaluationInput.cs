@@ -1,3 +1,4 @@
+using Seq2Seq.Evaluation.Metrics;
 using Seq2Seq.Files;
 
 namespace Seq2Seq.Evaluation;

@@ -1,3 +1,5 @@
+using Seq2Seq.Evaluation.Metrics;
+
 namespace Seq2Seq.Evaluation;
 
 /// <summary>The metrics the <c>evaluate</c> verb computes, by their command-line names.</summary>

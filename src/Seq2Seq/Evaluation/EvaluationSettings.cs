@@ -1,3 +1,6 @@
+using Seq2Seq.Evaluation.Metrics;
+using Seq2Seq.Evaluation.Significance;
+
 namespace Seq2Seq.Evaluation;
 
 /// <summary>How the <c>evaluate</c> verb scores and prints (see <see cref="Evaluator"/>).</summary>
@@ -43,8 +46,13 @@ public sealed record EvaluationSettings
     };
 
     /// <summary>A metric instance for corpus scoring.</summary>
-    public ICorpusMetric Create(EvaluationMetric metric) => metric == EvaluationMetric.Bleu
+    public CorpusMetric Create(EvaluationMetric metric) => metric == EvaluationMetric.Bleu
         ? new Bleu(Bleu with { EffectiveOrder = false })
+        : new Chrf(ChrfOptionsFor(metric));
+
+    /// <summary>A metric instance for sentence-level scores: BLEU with effective order on, as sacreBLEU's CLI.</summary>
+    public CorpusMetric CreateForSentences(EvaluationMetric metric) => metric == EvaluationMetric.Bleu
+        ? new Bleu(Bleu with { EffectiveOrder = true })
         : new Chrf(ChrfOptionsFor(metric));
 
     /// <summary>

@@ -1,3 +1,7 @@
+using Seq2Seq.Evaluation.Metrics;
+using Seq2Seq.Evaluation.Output;
+using Seq2Seq.Evaluation.Significance;
+
 namespace Seq2Seq.Evaluation;
 
 /// <summary>
@@ -64,17 +68,10 @@ public static class Evaluator
         {
             var metric = settings.Create(kind);
             var stats = metric.SegmentStatistics(hypotheses, references);
-            int width = stats[0].Length;
-            var summed = StatisticsSum.Of(stats, width);
             BootstrapEstimate? estimate = settings.Confidence
                 ? BootstrapResampling.Estimate(metric, stats, nrefs, settings.BootstrapSamples, settings.Seed)
                 : null;
-            results.Add(metric switch
-            {
-                Bleu bleu => MetricResult.FromBleu(bleu.ComputeFromStatistics(summed, nrefs), estimate?.Signature, estimate?.Interval),
-                Chrf chrf => MetricResult.FromChrf(chrf.ComputeFromStatistics(summed, nrefs), estimate?.Signature, estimate?.Interval),
-                _ => throw new InvalidOperationException("Unknown metric type."),
-            });
+            results.Add(metric.CorpusResult(stats, nrefs, estimate?.Signature, estimate?.Interval));
         }
         return results;
     }
@@ -84,26 +81,7 @@ public static class Evaluator
     public static IReadOnlyList<MetricResult> SentenceScores(IReadOnlyList<string> hypotheses, ReferenceSet references,
         EvaluationSettings settings)
     {
-        var kind = settings.Metrics[0];
-        if (kind == EvaluationMetric.Bleu)
-        {
-            var bleu = new Bleu(settings.Bleu with { EffectiveOrder = true });
-            return bleu.SentenceScores(hypotheses, references).Select(s => MetricResult.FromBleu(s)).ToList();
-        }
-        var chrf = new Chrf(settings.ChrfOptionsFor(kind));
-        var stats = chrf.SegmentStatistics(hypotheses, references);
-        var results = new MetricResult[stats.Count];
-        var buffer = new long[chrf.StatisticsLength];
-        for (int i = 0; i < stats.Count; i++)
-        {
-            for (int k = 0; k < buffer.Length; k++)
-            {
-                buffer[k] = stats[i][k];
-            }
-            string nrefs = references.Segments[i].Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            results[i] = MetricResult.FromChrf(chrf.ComputeFromStatistics(buffer, nrefs));
-        }
-        return results;
+        return settings.CreateForSentences(settings.Metrics[0]).SentenceResults(hypotheses, references);
     }
 
     /// <summary>Paired bootstrap tests of systems 2..n against system 1 for every metric, with one shared resample

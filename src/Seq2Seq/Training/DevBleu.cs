@@ -1,5 +1,6 @@
 using Seq2Seq.Configuration;
 using Seq2Seq.Evaluation;
+using Seq2Seq.Evaluation.Metrics;
 
 namespace Seq2Seq.Training;
 

@@ -16,7 +16,7 @@ public sealed record TrainingSummary(int Steps, int BestStep, double BestScore, 
         string best = Metric == ValidationMetric.Bleu
             ? $"best dev BLEU {BestScore:F2} at step {BestStep}"
             : $"best dev {Metric.ToString().ToLowerInvariant()} {BestScore:F4} at step {BestStep} (BLEU {(double.IsNaN(BestBleu) ? "n/a" : BestBleu.ToString("F2"))})";
-        return $"trained {Steps} steps in {Reporting.ProgressBar.Format(WallTime)} ({StopReason}); {best}; best model {BestCheckpoint}";
+        return $"trained {Steps} steps in {Terminal.ProgressBar.Format(WallTime)} ({StopReason}); {best}; best model {BestCheckpoint}";
     }
 }
 
@@ -61,7 +61,7 @@ public sealed class Trainer(LoadedConfig loaded, TextWriter log)
     private int ConfigureTorch()
     {
         int threads = Settings.Threads > 0 ? Settings.Threads : Environment.ProcessorCount;
-        Platform.NativeHeap.Configure();
+        ProcessMemory.NativeHeap.Configure();
         torch.set_num_threads(threads);
         torch.manual_seed(Settings.Seed);
         return threads;

@@ -2,7 +2,7 @@ using Seq2Seq.Configuration;
 using Seq2Seq.Data;
 using Seq2Seq.Model;
 using Seq2Seq.Packaging;
-using Seq2Seq.Reporting;
+using Seq2Seq.Terminal;
 using System.Diagnostics;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -202,7 +202,7 @@ internal sealed class TrainingSession : IDisposable
             Loss = window.Loss / window.Tokens, LearningRate = rate,
             GradNorm = window.GradNorm / window.Steps, TargetTokensPerS = window.Tokens / seconds,
             Padding = window.Padding / window.Positions, Skipped = state.SkippedUpdates,
-            ResidentMb = Platform.ProcessMemory.ResidentBytes() / (1024.0 * 1024.0),
+            ResidentMb = ProcessMemory.ResidentMemory.Bytes() / (1024.0 * 1024.0),
             ManagedMb = GC.GetGCMemoryInfo().TotalCommittedBytes / (1024.0 * 1024.0),
             ElapsedS = Elapsed,
         });
@@ -329,7 +329,7 @@ internal sealed class TrainingSession : IDisposable
         // parameters, a validation every 40 updates): with a forced (not aggressive) collection and
         // no trim, resident memory went 1,152 -> 1,604 -> 1,883 -> 1,965 MB over three validations;
         // with both, 1,180 -> 1,329 -> 1,339 -> 1,368 MB.
-        Platform.NativeHeap.Release();
+        ProcessMemory.NativeHeap.Release();
     }
 
     private TrainingSummary Summary(TimeSpan wall, string reason) =>

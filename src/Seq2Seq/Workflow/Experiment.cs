@@ -2,7 +2,7 @@ using Seq2Seq.Configuration;
 using Seq2Seq.Data;
 using Seq2Seq.Decoding;
 using Seq2Seq.Files;
-using Seq2Seq.Reporting;
+using Seq2Seq.Terminal;
 using Seq2Seq.Training;
 using System.Diagnostics;
 

@@ -1,5 +1,7 @@
 using Seq2Seq.Configuration;
 using Seq2Seq.Evaluation;
+using Seq2Seq.Evaluation.Metrics;
+using Seq2Seq.Evaluation.Output;
 
 namespace Seq2Seq.Workflow;
 

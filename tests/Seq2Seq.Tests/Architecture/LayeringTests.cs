@@ -14,8 +14,8 @@ public class LayeringTests
     private static readonly string[][] Layers =
     [
         [""],
-        ["Files", "Platform"],
-        ["Reporting", "Plotting"],
+        ["Files", "ProcessMemory"],
+        ["Terminal", "Plotting"],
         ["Evaluation"],
         ["Configuration"],
         ["Tokenization"],
@@ -26,6 +26,12 @@ public class LayeringTests
         ["Training", "Serving"],
         ["Workflow", "Benchmarking"],
     ];
+
+    /// <summary>Folders whose sub-folders are layered too, lowest first; "" is the folder's own namespace.</summary>
+    private static readonly Dictionary<string, string[][]> SubLayers = new()
+    {
+        ["Evaluation"] = [["Compatibility"], ["Tokenizers"], ["Metrics"], ["Significance"], ["Output"], [""]],
+    };
 
     private static readonly Assembly Library = typeof(UserError).Assembly;
 
@@ -57,6 +63,28 @@ public class LayeringTests
     }
 
     [Fact]
+    public void NoSubFolderUsesASubFolderAtOrAboveItsLayer()
+    {
+        var violations = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (top, layers) in SubLayers)
+        {
+            var layer = layers.SelectMany((folders, i) => folders.Select(f => (f, i))).ToDictionary(p => p.f, p => p.i);
+            foreach (var type in LibraryTypes.Where(t => Folder(t) == top))
+            {
+                string from = SubFolder(type);
+                Assert.True(layer.ContainsKey(from), $"{top}/{from} has no layer in {nameof(LayeringTests)}.{nameof(SubLayers)}");
+                foreach (var used in UsedTypes(type).Where(t => t.Assembly == Library && LibraryTypes.Contains(t) && Folder(t) == top))
+                {
+                    string to = SubFolder(used);
+                    if (to == from || !layer.TryGetValue(to, out int other) || other < layer[from]) continue;
+                    violations.Add($"{top}/{from} uses {top}/{to}: {Outer(type).FullName} -> {Outer(used).FullName}");
+                }
+            }
+        }
+        Assert.True(violations.Count == 0, "dependencies against the sub-layers:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
     public void TheScanSeesDependenciesInMethodBodies()
     {
         // A check that reads nothing would pass: this test's own body calls into Decoding, and the
@@ -79,6 +107,13 @@ public class LayeringTests
         string rest = ns.StartsWith("Seq2Seq.", StringComparison.Ordinal) ? ns["Seq2Seq.".Length..] : ns;
         int dot = rest.IndexOf('.');
         return dot < 0 ? rest : rest[..dot];
+    }
+
+    /// <summary>The second folder of a library type: Seq2Seq.Evaluation.Metrics.Bleu is in "Metrics", Seq2Seq.Evaluation.Evaluator in "".</summary>
+    private static string SubFolder(Type type)
+    {
+        string[] parts = (Outer(type).Namespace ?? "").Split('.');
+        return parts.Length > 2 ? parts[2] : "";
     }
 
     private static Type Outer(Type type)

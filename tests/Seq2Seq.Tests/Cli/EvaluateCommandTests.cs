@@ -1,5 +1,8 @@
 using Seq2Seq.Cli;
 using Seq2Seq.Evaluation;
+using Seq2Seq.Evaluation.Compatibility;
+using Seq2Seq.Evaluation.Metrics;
+using Seq2Seq.Evaluation.Significance;
 using Seq2Seq.Tests.Evaluation;
 using System.Globalization;
 using System.Text.Json;

@@ -45,7 +45,7 @@ public class FuzzTests(TrainedPackageFixture fixture) : IClassFixture<TrainedPac
     [Fact]
     public void DamagedConfigsGiveConfigErrorsOnly()
     {
-        using var tiny = new TinyExperiment();
+        using var tiny = ReversalExperiment.Tiny();
         var original = File.ReadAllBytes(tiny.ConfigPath);
         var random = new Random(Seed);
         var clock = Stopwatch.StartNew();
@@ -70,7 +70,7 @@ public class FuzzTests(TrainedPackageFixture fixture) : IClassFixture<TrainedPac
     [Fact]
     public void DamagedCorporaGiveUserErrorsOnly()
     {
-        using var tiny = new TinyExperiment();
+        using var tiny = ReversalExperiment.Tiny();
         var random = new Random(Seed + 1);
         var clock = Stopwatch.StartNew();
         var originals = new[] { "train.src", "train.trg", "dev.src" }.ToDictionary(f => f, f => File.ReadAllBytes(tiny.Folder.File(f)));

@@ -88,9 +88,9 @@ public class HardeningTests(TrainedPackageFixture fixture) : IClassFixture<Train
     }
 
     /// <summary>A tiny experiment whose config file text is changed by <paramref name="edit"/>.</summary>
-    private static TinyExperiment Experiment(Func<string, string> edit)
+    private static ReversalExperiment Experiment(Func<string, string> edit)
     {
-        var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
+        var tiny = ReversalExperiment.Tiny(maxSteps: 10, validationFrequency: 10);
         File.WriteAllText(tiny.ConfigPath, edit(File.ReadAllText(tiny.ConfigPath)));
         return tiny;
     }

@@ -9,7 +9,7 @@ using Seq2Seq.Training;
 namespace Seq2Seq.Tests.Decoding;
 
 /// <summary>
-/// A tiny model trained for a few steps on the word-reversal task of <see cref="TinyExperiment"/>,
+/// A tiny model trained for a few steps on the word-reversal task of <see cref="ReversalExperiment"/>,
 /// exported with <c>seq2seq export</c> into a folder of its own. The translations of
 /// <see cref="Lines"/> by the training checkpoint are recorded, then the whole experiment folder
 /// (corpus, config, run folder with its checkpoints) is deleted: the tests have only the package.
@@ -36,7 +36,7 @@ public sealed class TrainedPackageFixture : IDisposable
 
     public TrainedPackageFixture()
     {
-        using (var tiny = new TinyExperiment(maxSteps: 30, validationFrequency: 30))
+        using (var tiny = ReversalExperiment.Tiny(maxSteps: 30, validationFrequency: 30))
         {
             var summary = new Trainer(ConfigLoader.Load(tiny.ConfigPath), TextWriter.Null).Run(RunDirectory.Mode.New);
             Lines = [.. File.ReadAllLines(tiny.Folder.File("test.src")), ""];

@@ -1,4 +1,6 @@
 using Seq2Seq.Evaluation;
+using Seq2Seq.Evaluation.Metrics;
+using Seq2Seq.Evaluation.Significance;
 
 namespace Seq2Seq.Tests.Evaluation;
 

@@ -1,6 +1,8 @@
 using Seq2Seq.Evaluation;
+using Seq2Seq.Evaluation.Metrics;
+using Seq2Seq.Evaluation.Output;
 using Seq2Seq.Files;
-using Seq2Seq.Reporting;
+using Seq2Seq.Terminal;
 using System.Text.Json;
 
 namespace Seq2Seq.Tests.Evaluation;

@@ -1,4 +1,6 @@
 using Seq2Seq.Evaluation;
+using Seq2Seq.Evaluation.Compatibility;
+using Seq2Seq.Evaluation.Output;
 
 namespace Seq2Seq.Tests.Evaluation;
 

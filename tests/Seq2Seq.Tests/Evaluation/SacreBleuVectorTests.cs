@@ -1,4 +1,5 @@
 using Seq2Seq.Evaluation;
+using Seq2Seq.Evaluation.Metrics;
 using System.Globalization;
 using System.Text.Json;
 

@@ -1,4 +1,5 @@
 using Seq2Seq.Evaluation;
+using Seq2Seq.Evaluation.Significance;
 
 namespace Seq2Seq.Tests.Evaluation;
 

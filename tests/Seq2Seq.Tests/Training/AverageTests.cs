@@ -43,7 +43,7 @@ public class AverageTests
     [Fact]
     public void AveragesParametersElementwiseAndRefusesOtherModels()
     {
-        using var experiment = new SmallExperiment("""
+        using var experiment = new ReversalExperiment("""
             "learning_rate": 0.01, "batch_size": 200, "max_steps": 30, "validation_frequency": 10, "log_frequency": 10, "keep_best_checkpoints": 3
             """);
         var (code, _, error) = Run("train", experiment.ConfigPath);
@@ -77,7 +77,7 @@ public class AverageTests
         Assert.Contains("fewer than the 5", error);
 
         // Another model (other shapes) and another vocabulary: one clear error each.
-        using var other = new SmallExperiment("""
+        using var other = new ReversalExperiment("""
             "learning_rate": 0.01, "batch_size": 200, "max_steps": 10, "validation_frequency": 10, "log_frequency": 10
             """, embedding: 8);
         (code, _, error) = Run("train", other.ConfigPath);

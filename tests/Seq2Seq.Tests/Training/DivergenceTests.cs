@@ -10,7 +10,7 @@ public class DivergenceTests
     {
         // SGD at learning rate 100 with weight decay 10 multiplies the weights by about -999 per
         // step: within a few steps they overflow, the loss turns inf/NaN and stays so.
-        using var experiment = new SmallExperiment("""
+        using var experiment = new ReversalExperiment("""
             "optimizer": "sgd", "learning_rate": 100, "weight_decay": 10, "clip_grad_norm": 0, "loss_normalization": "none",
             "batch_size": 200, "max_steps": 200, "validation_frequency": 10, "log_frequency": 5
             """);

@@ -4,7 +4,7 @@ public class MemoryTests
 {
     /// <summary>
     /// Resident memory of a training process (its own, in a child process, with the program's
-    /// malloc settings, Platform/NativeHeap.cs) must stay flat over hundreds of steps whose batch
+    /// malloc settings, ProcessMemory/NativeHeap.cs) must stay flat over hundreds of steps whose batch
     /// shapes vary (sentences of 2 to 30 words, batches bounded by tokens): at most 20 MB of growth
     /// from step 60 to 360 (no validation in between; it runs at the end). Measured when this test
     /// was written: +6.2 MB (the heap reaching the largest batch shapes by step 200, flat after);
@@ -18,7 +18,7 @@ public class MemoryTests
     [InlineData(2)]
     public void ResidentMemoryStaysFlatOverHundredsOfStepsWithVaryingBatchShapes(int threads)
     {
-        using var experiment = new SmallExperiment("""
+        using var experiment = new ReversalExperiment("""
             "learning_rate": 0.001, "batch_size": 800, "max_steps": 360, "max_epochs": 1000, "validation_frequency": 360, "log_frequency": 20
             """, embedding: 32, encoderHidden: 64, decoderHidden: 64, attention: 64, trainPairs: 600, maxWords: 30);
         File.WriteAllText(experiment.ConfigPath, File.ReadAllText(experiment.ConfigPath).Replace("\"threads\": 1", $"\"threads\": {threads}"));
@@ -40,7 +40,7 @@ public class MemoryTests
     [Fact]
     public void ManagedHeapDoesNotKeepCheckpointBuffersAfterValidations()
     {
-        using var experiment = new SmallExperiment("""
+        using var experiment = new ReversalExperiment("""
             "learning_rate": 0.001, "batch_size": 200, "max_steps": 60, "max_epochs": 1000, "validation_frequency": 15, "log_frequency": 5
             """, embedding: 32, encoderHidden: 64, decoderHidden: 256, attention: 128, trainPairs: 300, maxWords: 10);
         var (managed, trace) = TrainAndRead(experiment, "managed_mb");
@@ -51,7 +51,7 @@ public class MemoryTests
     }
 
     /// <summary>Trains in a child process (the program as users run it) and reads one memory field of the training records by step.</summary>
-    private static (Dictionary<int, double> ByStep, string Trace) TrainAndRead(SmallExperiment experiment, string field)
+    private static (Dictionary<int, double> ByStep, string Trace) TrainAndRead(ReversalExperiment experiment, string field)
     {
         var (code, _, error) = CliProcess.Run(TimeSpan.FromMinutes(3), "train", experiment.ConfigPath);
         Assert.True(code == 0, error);

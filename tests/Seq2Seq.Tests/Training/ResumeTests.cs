@@ -25,8 +25,8 @@ public class ResumeTests
     [Fact]
     public void KilledAndResumedRunEndsExactlyLikeAnUninterruptedRun()
     {
-        using var reference = new SmallExperiment(Training);
-        using var interrupted = new SmallExperiment(Training);
+        using var reference = new ReversalExperiment(Training);
+        using var interrupted = new ReversalExperiment(Training);
         using var whole = new CliProcess("train", reference.ConfigPath);
 
         // SEQ2SEQ_RESUME_SEED replays the kill moments of a failed run.
@@ -76,7 +76,7 @@ public class ResumeTests
     }
 
     /// <summary>Two finished runs of <see cref="Training"/> are the same: weights, trainer state, metrics (but for timings), kept checkpoints, best.ckpt; no temporary file is left.</summary>
-    private static void AssertSameRun(SmallExperiment reference, SmallExperiment interrupted, string context)
+    private static void AssertSameRun(ReversalExperiment reference, ReversalExperiment interrupted, string context)
     {
         var expected = ModelFile.Load(reference.LastCheckpoint);
         var actual = ModelFile.Load(interrupted.LastCheckpoint);
@@ -98,8 +98,8 @@ public class ResumeTests
     [Fact]
     public void CtrlCWritesACheckpointBetweenUpdatesAndResumeContinuesExactly()
     {
-        using var reference = new SmallExperiment(Training);
-        using var interrupted = new SmallExperiment(Training);
+        using var reference = new ReversalExperiment(Training);
+        using var interrupted = new ReversalExperiment(Training);
         using var whole = new CliProcess("train", reference.ConfigPath);
         int seed = Environment.TickCount;
         var random = new Random(seed);
@@ -135,8 +135,8 @@ public class ResumeTests
     public void AKillBetweenTheCheckpointsTempFileAndItsRenameResumesExactly()
     {
         const string training = "\"learning_rate\": 0.01, \"batch_size\": 200, \"max_steps\": 40, \"validation_frequency\": 10, \"keep_best_checkpoints\": 2";
-        using var reference = new SmallExperiment(training);
-        using var interrupted = new SmallExperiment(training);
+        using var reference = new ReversalExperiment(training);
+        using var interrupted = new ReversalExperiment(training);
         using var whole = new CliProcess("train", reference.ConfigPath);
         var pause = new Dictionary<string, string> { ["SEQ2SEQ_TEST_PAUSE_BEFORE_RENAME"] = "last.ckpt#2" };
         string paused = interrupted.LastCheckpoint + ".paused";
@@ -168,8 +168,8 @@ public class ResumeTests
     [InlineData(2)]
     public void SameSeedAndThreadsGiveIdenticalLosses(int threads)
     {
-        using var first = new SmallExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 60"));
-        using var second = new SmallExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 60"));
+        using var first = new ReversalExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 60"));
+        using var second = new ReversalExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 60"));
         foreach (var config in new[] { first.ConfigPath, second.ConfigPath })
             File.WriteAllText(config, File.ReadAllText(config).Replace("\"threads\": 1", $"\"threads\": {threads}"));
         using var a = new CliProcess("train", first.ConfigPath);
@@ -187,7 +187,7 @@ public class ResumeTests
     [Fact]
     public void ResumeRefusesAnEditedConfigButTakesALongerRun()
     {
-        using var experiment = new SmallExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 20"));
+        using var experiment = new ReversalExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 20"));
         var (code, _, error) = Cli.CliRunner.Run("train", experiment.ConfigPath);
         Assert.True(code == 0, error);
         string original = File.ReadAllText(experiment.ConfigPath);
@@ -224,7 +224,7 @@ public class ResumeTests
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-        string movedConfig = moved.File("small.json");
+        string movedConfig = moved.File("experiment.json");
         File.WriteAllText(movedConfig, original.Replace("\"max_steps\": 20", "\"max_steps\": 30"));
         (code, _, error) = Cli.CliRunner.Run("train", movedConfig, "--resume");
         Assert.True(code == 0, error);
@@ -241,7 +241,7 @@ public class ResumeTests
     [Fact]
     public void ResumeWithoutACheckpointStartsOverOnlyARunThatWroteNone()
     {
-        using var experiment = new SmallExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 10"));
+        using var experiment = new ReversalExperiment(Training.Replace("\"max_steps\": 160", "\"max_steps\": 10"));
         // No run folder at all (another name or run_dir?): refused.
         var (code, _, error) = Cli.CliRunner.Run("train", experiment.ConfigPath, "--resume");
         Assert.Equal(1, code);

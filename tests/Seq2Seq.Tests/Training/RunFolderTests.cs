@@ -14,9 +14,9 @@ public class RunFolderTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    private static TinyExperiment InTheConfigFolder()
+    private static ReversalExperiment InTheConfigFolder()
     {
-        var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
+        var tiny = ReversalExperiment.Tiny(maxSteps: 10, validationFrequency: 10);
         File.WriteAllText(tiny.ConfigPath, File.ReadAllText(tiny.ConfigPath).Replace("\"run_dir\": \"run\"", "\"run_dir\": \".\""));
         return tiny;
     }
@@ -24,7 +24,7 @@ public class RunFolderTests
     [Fact]
     public void OverwriteDeletesOnlyTheRunsOwnFiles()
     {
-        using var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
+        using var tiny = ReversalExperiment.Tiny(maxSteps: 10, validationFrequency: 10);
         var (code, _, error) = Run("train", tiny.ConfigPath);
         Assert.True(code == 0, error);
         File.WriteAllText(Path.Combine(tiny.RunDir, "notes.txt"), "mine");
@@ -64,7 +64,7 @@ public class RunFolderTests
     [Fact]
     public void OverwriteRefusesAFolderThatTrainingDidNotMake()
     {
-        using var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
+        using var tiny = ReversalExperiment.Tiny(maxSteps: 10, validationFrequency: 10);
         Directory.CreateDirectory(tiny.RunDir);
         File.WriteAllText(Path.Combine(tiny.RunDir, "metrics.jsonl"), "my own metrics\n");
         File.WriteAllText(Path.Combine(tiny.RunDir, "curves.png"), "my own picture");
@@ -80,7 +80,7 @@ public class RunFolderTests
     [Fact]
     public void OverwriteRefusesWhenAnInputLiesAmongTheRunFiles()
     {
-        using var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
+        using var tiny = ReversalExperiment.Tiny(maxSteps: 10, validationFrequency: 10);
         var (code, _, error) = Run("train", tiny.ConfigPath);
         Assert.True(code == 0, error);
         // The dev split moved into the run's report folder, which --overwrite would delete.
@@ -99,7 +99,7 @@ public class RunFolderTests
     [Fact]
     public void ARunDirThatIsAFileIsOneError()
     {
-        using var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
+        using var tiny = ReversalExperiment.Tiny(maxSteps: 10, validationFrequency: 10);
         File.WriteAllText(tiny.RunDir, "a file");
         var (code, _, error) = Run("train", tiny.ConfigPath);
         Assert.Equal(1, code);
@@ -110,7 +110,7 @@ public class RunFolderTests
     [Fact]
     public void ASecondRunIntoABusyFolderIsRefusedAndTouchesNothing()
     {
-        using var busy = new SmallExperiment("\"max_steps\": 5000, \"validation_frequency\": 10");
+        using var busy = new ReversalExperiment("\"max_steps\": 5000, \"validation_frequency\": 10");
         using var first = new CliProcess("train", busy.ConfigPath);
         var deadline = DateTime.UtcNow + Timeout;
         while (!File.Exists(busy.LastCheckpoint))
@@ -138,7 +138,7 @@ public class RunFolderTests
     [Fact]
     public void ModelFilesCarryPathsRelativeToTheRunFolderAndEachTensorOnce()
     {
-        using var tiny = new TinyExperiment(maxSteps: 10, validationFrequency: 10);
+        using var tiny = ReversalExperiment.Tiny(maxSteps: 10, validationFrequency: 10);
         var (code, _, error) = Run("train", tiny.ConfigPath);
         Assert.True(code == 0, error);
         foreach (var file in new[] { "last.ckpt", "best.ckpt" })
@@ -156,7 +156,7 @@ public class RunFolderTests
         Directory.CreateDirectory(moved);
         foreach (var file in Directory.GetFiles(tiny.Folder.Path)) File.Move(file, Path.Combine(moved, Path.GetFileName(file)));
         Directory.Move(tiny.RunDir, Path.Combine(moved, "run"));
-        string movedConfig = Path.Combine(moved, "tiny.json");
+        string movedConfig = Path.Combine(moved, "experiment.json");
         File.WriteAllText(movedConfig, File.ReadAllText(movedConfig).Replace("\"max_steps\": 10", "\"max_steps\": 20"));
         (code, _, error) = Run("train", movedConfig, "--resume");
         Assert.True(code == 0, error);

@@ -11,7 +11,7 @@ namespace Seq2Seq.Tests.Training;
 [Collection(LibTorchCollection.Name)]
 public class StoppingTests
 {
-    private static (string Out, string Err) Train(SmallExperiment experiment)
+    private static (string Out, string Err) Train(ReversalExperiment experiment)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -23,7 +23,7 @@ public class StoppingTests
     [Fact]
     public void EarlyStoppingEndsTheRunAfterPatienceValidationsWithoutImprovement()
     {
-        using var experiment = new SmallExperiment("""
+        using var experiment = new ReversalExperiment("""
             "optimizer": "sgd", "learning_rate": 1e-30, "min_learning_rate": 1e-31, "schedule": "constant", "batch_size": 200, "max_steps": 100,
             "validation_frequency": 5, "early_stopping_metric": "loss", "early_stopping_patience": 2
             """);
@@ -52,7 +52,7 @@ public class StoppingTests
     [Fact]
     public void TrainingStopsWhenThePlateauScheduleFallsBelowTheMinimumRate()
     {
-        using var experiment = new SmallExperiment("""
+        using var experiment = new ReversalExperiment("""
             "optimizer": "sgd", "learning_rate": 1e-30, "schedule": "plateau", "plateau_patience": 0, "decay_factor": 0.5,
             "min_learning_rate": 7e-31, "batch_size": 200, "max_steps": 100, "validation_frequency": 5, "early_stopping_metric": "loss"
             """);
@@ -66,7 +66,7 @@ public class StoppingTests
     [Fact]
     public void MaxEpochsEndsTheRunAtTheEndOfAnEpoch()
     {
-        using var experiment = new SmallExperiment("""
+        using var experiment = new ReversalExperiment("""
             "batch_size": 200, "max_epochs": 1, "validation_frequency": 0
             """);
         File.WriteAllText(experiment.ConfigPath, File.ReadAllText(experiment.ConfigPath).Replace("\"print_validation_examples\": 0", "\"print_validation_examples\": 2"));

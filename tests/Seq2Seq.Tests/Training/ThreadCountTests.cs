@@ -12,7 +12,7 @@ public class ThreadCountTests
     public void TrainingRunsOnTheConfiguredThreadsOrOnEveryCore(string key, int expected)
     {
         if (expected == 0) expected = Environment.ProcessorCount;
-        using var experiment = new SmallExperiment("""
+        using var experiment = new ReversalExperiment("""
             "batch_size": 200, "max_steps": 2, "validation_frequency": 2
             """);
         File.WriteAllText(experiment.ConfigPath, File.ReadAllText(experiment.ConfigPath).Replace("\"threads\": 1, ", key));

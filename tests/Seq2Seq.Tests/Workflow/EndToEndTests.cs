@@ -9,7 +9,7 @@ public class EndToEndTests
     [Fact]
     public void TrainTranslateEvaluateOnTinyData()
     {
-        using var tiny = new TinyExperiment();
+        using var tiny = ReversalExperiment.Tiny();
         var (code, output, error) = Run("train", tiny.ConfigPath);
         Assert.True(code == 0, error);
         Assert.Contains("BLEU|nrefs:1|bs:1000|seed:12345|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0 = ", output);
