@@ -66,6 +66,26 @@ public static class ConfigSchema
         }
         if (withDefault && key.Description != null) writer.WriteString("description", key.Description);
 
+        WriteType(writer, type);
+        WriteConstraints(writer, key, type);
+
+        if (type.Kind == ConfigValueKind.Array)
+        {
+            writer.WriteStartObject("items");
+            WriteKey(writer, key, type.Element!, withDefault: false);
+            writer.WriteEndObject();
+        }
+
+        if (withDefault)
+        {
+            writer.WritePropertyName("default");
+            ConfigWriter.WriteValue(writer, type, key.Default);
+        }
+    }
+
+    /// <summary>The JSON type of a value ("type": "integer", or ["integer", "null"] when it may be null).</summary>
+    private static void WriteType(Utf8JsonWriter writer, ConfigType type)
+    {
         var jsonType = type.Kind switch
         {
             ConfigValueKind.Boolean => "boolean",
@@ -86,7 +106,11 @@ public static class ConfigSchema
         {
             writer.WriteString("type", jsonType);
         }
+    }
 
+    /// <summary>The choices of an enum or one-of string, a required string's minimum length, a number's range.</summary>
+    private static void WriteConstraints(Utf8JsonWriter writer, ConfigKey key, ConfigType type)
+    {
         var choices = type.Kind == ConfigValueKind.Enum ? type.EnumNames
             : type.Kind == ConfigValueKind.String ? key.OneOf
             : null;
@@ -106,19 +130,6 @@ public static class ConfigSchema
                 writer.WriteNumber(range.MinimumExclusive ? "exclusiveMinimum" : "minimum", range.Minimum);
             if (!double.IsPositiveInfinity(range.Maximum))
                 writer.WriteNumber(range.MaximumExclusive ? "exclusiveMaximum" : "maximum", range.Maximum);
-        }
-
-        if (type.Kind == ConfigValueKind.Array)
-        {
-            writer.WriteStartObject("items");
-            WriteKey(writer, key, type.Element!, withDefault: false);
-            writer.WriteEndObject();
-        }
-
-        if (withDefault)
-        {
-            writer.WritePropertyName("default");
-            ConfigWriter.WriteValue(writer, type, key.Default);
         }
     }
 }

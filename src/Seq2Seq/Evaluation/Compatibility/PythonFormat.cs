@@ -84,8 +84,16 @@ public static class PythonFormat
         {
             return sign + "0.0";
         }
+        var (digits, decimalPoint) = ShortestDigits(Math.Abs(value));
+        return sign + ReprLayout(digits, decimalPoint);
+    }
+
+    /// <summary>The shortest round-trip significant digits of a positive finite value (no leading or trailing
+    /// zeros) and the position of the decimal point relative to them: 0.00125 is ("125", -2).</summary>
+    private static (string Digits, int DecimalPoint) ShortestDigits(double value)
+    {
         // .NET's "R" gives the shortest round-trip digits, e.g. "0.0001", "1E-05", "1.2345E+20".
-        string r = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
+        string r = value.ToString("R", CultureInfo.InvariantCulture);
         int exponent = 0;
         int e = r.IndexOfAny(['E', 'e']);
         if (e >= 0)
@@ -101,36 +109,28 @@ public static class PythonFormat
         {
             leading++;
         }
-        digits = digits[leading..];
-        decimalPoint -= leading;
-        digits = digits.TrimEnd('0');
-        if (digits.Length == 0)
-        {
-            digits = "0";
-        }
+        digits = digits[leading..].TrimEnd('0');
+        return (digits.Length == 0 ? "0" : digits, decimalPoint - leading);
+    }
 
-        string text;
-        if (decimalPoint > -4 && decimalPoint <= 16)
-        {
-            if (decimalPoint <= 0)
-            {
-                text = "0." + new string('0', -decimalPoint) + digits;
-            }
-            else if (digits.Length <= decimalPoint)
-            {
-                text = digits + new string('0', decimalPoint - digits.Length) + ".0";
-            }
-            else
-            {
-                text = digits[..decimalPoint] + "." + digits[decimalPoint..];
-            }
-        }
-        else
+    /// <summary>Python's repr layout of significant digits: positional for decimal exponents -4 to 15, else
+    /// scientific with at least two exponent digits.</summary>
+    private static string ReprLayout(string digits, int decimalPoint)
+    {
+        if (decimalPoint <= -4 || decimalPoint > 16)
         {
             int exp = decimalPoint - 1;
-            text = digits[..1] + (digits.Length > 1 ? "." + digits[1..] : "") + "e" + (exp < 0 ? "-" : "+") +
+            return digits[..1] + (digits.Length > 1 ? "." + digits[1..] : "") + "e" + (exp < 0 ? "-" : "+") +
                 Math.Abs(exp).ToString("00", CultureInfo.InvariantCulture);
         }
-        return sign + text;
+        if (decimalPoint <= 0)
+        {
+            return "0." + new string('0', -decimalPoint) + digits;
+        }
+        if (digits.Length <= decimalPoint)
+        {
+            return digits + new string('0', decimalPoint - digits.Length) + ".0";
+        }
+        return digits[..decimalPoint] + "." + digits[decimalPoint..];
     }
 }

@@ -68,10 +68,32 @@ public sealed record EvaluationReport(
         var corpusChrf = chrf.ComputeFromStatistics(StatisticsSum.Of(chrfStats, chrf.StatisticsLength), nrefs);
         var chrfBootstrap = BootstrapResampling.Estimate(chrf, chrfStats, nrefs, options.BootstrapSamples, options.Seed);
 
-        // Sentence BLEU as sacreBLEU's sentence_bleu(): same tokenizer/case/smoothing, effective order ON.
+        var sentences = ScoreSentences(hypotheses, references, sources, options, bleuStats, chrf, chrfStats);
+        int k = Math.Min(options.ExtremeCount, sentences.Length);
+        var worst = sentences.OrderBy(s => s.Bleu).ThenBy(s => s.Index).Take(k).ToList();
+        var best = sentences.OrderByDescending(s => s.Bleu).ThenBy(s => s.Index).Take(k).ToList();
+        var lengths = new LengthStatistics(
+            Segments: sentences.Length,
+            EmptyHypotheses: sentences.Count(s => s.HypothesisLength == 0),
+            HypothesisTokens: corpusBleu.SysLen,
+            ReferenceTokens: corpusBleu.RefLen,
+            MeanHypothesisTokens: (double)corpusBleu.SysLen / sentences.Length,
+            MeanReferenceTokens: (double)corpusBleu.RefLen / sentences.Length,
+            MaxHypothesisTokens: sentences.Max(s => s.HypothesisLength),
+            MaxReferenceTokens: sentences.Max(s => s.ReferenceLength));
+        return new EvaluationReport(corpusBleu, corpusChrf, bleuBootstrap, chrfBootstrap, lengths, sentences, worst,
+            best, options);
+    }
+
+    /// <summary>Each segment's sentence BLEU (as sacreBLEU's sentence_bleu(): the same tokenizer, case and
+    /// smoothing, effective order on) and chrF, from the corpus statistics.</summary>
+    private static ScoredSentence[] ScoreSentences(IReadOnlyList<string> hypotheses, ReferenceSet references,
+        IReadOnlyList<string>? sources, EvaluationReportOptions options, IReadOnlyList<int[]> bleuStats, Chrf chrf,
+        IReadOnlyList<int[]> chrfStats)
+    {
         var sentenceBleu = new Bleu(options.Bleu with { EffectiveOrder = true });
         var sentences = new ScoredSentence[hypotheses.Count];
-        var bleuBuffer = new long[bleu.StatisticsLength];
+        var bleuBuffer = new long[sentenceBleu.StatisticsLength];
         var chrfBuffer = new long[chrf.StatisticsLength];
         for (int i = 0; i < hypotheses.Count; i++)
         {
@@ -82,23 +104,7 @@ public sealed record EvaluationReport(
                 chrf.ComputeFScore(chrfBuffer),
                 hypotheses[i], references.Segments[i], sources?[i], bleuStats[i][0], bleuStats[i][1]);
         }
-
-        int k = Math.Min(options.ExtremeCount, sentences.Length);
-        var worst = sentences.OrderBy(s => s.Bleu).ThenBy(s => s.Index).Take(k).ToList();
-        var best = sentences.OrderByDescending(s => s.Bleu).ThenBy(s => s.Index).Take(k).ToList();
-
-        var lengths = new LengthStatistics(
-            Segments: sentences.Length,
-            EmptyHypotheses: sentences.Count(s => s.HypothesisLength == 0),
-            HypothesisTokens: corpusBleu.SysLen,
-            ReferenceTokens: corpusBleu.RefLen,
-            MeanHypothesisTokens: (double)corpusBleu.SysLen / sentences.Length,
-            MeanReferenceTokens: (double)corpusBleu.RefLen / sentences.Length,
-            MaxHypothesisTokens: sentences.Max(s => s.HypothesisLength),
-            MaxReferenceTokens: sentences.Max(s => s.ReferenceLength));
-
-        return new EvaluationReport(corpusBleu, corpusChrf, bleuBootstrap, chrfBootstrap, lengths, sentences, worst,
-            best, options);
+        return sentences;
     }
 
     private static void Copy(int[] from, long[] to)

@@ -67,45 +67,9 @@ public static class EvaluationReportWriter
             w.WriteString("sacrebleu_version", MetricSignature.SacreBleuVersion);
             w.WriteNumber("segments", report.Lengths.Segments);
 
-            var b = report.Bleu;
-            w.WriteStartObject("bleu");
-            w.WriteNumber("score", b.Score);
-            w.WriteString("text", b.Format());
-            w.WriteString("signature", b.Signature?.Format() ?? "");
-            w.WriteString("signature_short", b.Signature?.Format(shortForm: true) ?? "");
-            WriteNumbers(w, "counts", b.Counts);
-            WriteNumbers(w, "totals", b.Totals);
-            WriteNumbers(w, "precisions", b.Precisions);
-            w.WriteNumber("bp", b.BrevityPenalty);
-            w.WriteNumber("ratio", b.Ratio);
-            w.WriteNumber("sys_len", b.SysLen);
-            w.WriteNumber("ref_len", b.RefLen);
-            WriteConfidence(w, report.BleuBootstrap);
-            w.WriteEndObject();
-
-            var c = report.Chrf;
-            w.WriteStartObject("chrf");
-            w.WriteString("name", c.Name);
-            w.WriteNumber("score", c.Score);
-            w.WriteString("text", c.Format());
-            w.WriteString("signature", c.Signature?.Format() ?? "");
-            w.WriteString("signature_short", c.Signature?.Format(shortForm: true) ?? "");
-            WriteNumbers(w, "stats", c.Statistics.Select(x => (double)x).ToList());
-            WriteConfidence(w, report.ChrfBootstrap);
-            w.WriteEndObject();
-
-            var l = report.Lengths;
-            w.WriteStartObject("lengths");
-            w.WriteNumber("segments", l.Segments);
-            w.WriteNumber("empty_hypotheses", l.EmptyHypotheses);
-            w.WriteNumber("hypothesis_tokens", l.HypothesisTokens);
-            w.WriteNumber("reference_tokens", l.ReferenceTokens);
-            w.WriteNumber("ratio", l.Ratio);
-            w.WriteNumber("mean_hypothesis_tokens", l.MeanHypothesisTokens);
-            w.WriteNumber("mean_reference_tokens", l.MeanReferenceTokens);
-            w.WriteNumber("max_hypothesis_tokens", l.MaxHypothesisTokens);
-            w.WriteNumber("max_reference_tokens", l.MaxReferenceTokens);
-            w.WriteEndObject();
+            WriteBleu(w, report.Bleu, report.BleuBootstrap);
+            WriteChrf(w, report.Chrf, report.ChrfBootstrap);
+            WriteLengths(w, report.Lengths);
 
             WriteNumbers(w, "sentence_bleu", report.SentenceBleuScores);
             WriteNumbers(w, "sentence_chrf", report.SentenceChrfScores);
@@ -114,6 +78,52 @@ public static class EvaluationReportWriter
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteBleu(Utf8JsonWriter w, BleuScore b, BootstrapEstimate bootstrap)
+    {
+        w.WriteStartObject("bleu");
+        w.WriteNumber("score", b.Score);
+        w.WriteString("text", b.Format());
+        w.WriteString("signature", b.Signature?.Format() ?? "");
+        w.WriteString("signature_short", b.Signature?.Format(shortForm: true) ?? "");
+        WriteNumbers(w, "counts", b.Counts);
+        WriteNumbers(w, "totals", b.Totals);
+        WriteNumbers(w, "precisions", b.Precisions);
+        w.WriteNumber("bp", b.BrevityPenalty);
+        w.WriteNumber("ratio", b.Ratio);
+        w.WriteNumber("sys_len", b.SysLen);
+        w.WriteNumber("ref_len", b.RefLen);
+        WriteConfidence(w, bootstrap);
+        w.WriteEndObject();
+    }
+
+    private static void WriteChrf(Utf8JsonWriter w, ChrfScore c, BootstrapEstimate bootstrap)
+    {
+        w.WriteStartObject("chrf");
+        w.WriteString("name", c.Name);
+        w.WriteNumber("score", c.Score);
+        w.WriteString("text", c.Format());
+        w.WriteString("signature", c.Signature?.Format() ?? "");
+        w.WriteString("signature_short", c.Signature?.Format(shortForm: true) ?? "");
+        WriteNumbers(w, "stats", c.Statistics.Select(x => (double)x).ToList());
+        WriteConfidence(w, bootstrap);
+        w.WriteEndObject();
+    }
+
+    private static void WriteLengths(Utf8JsonWriter w, LengthStatistics l)
+    {
+        w.WriteStartObject("lengths");
+        w.WriteNumber("segments", l.Segments);
+        w.WriteNumber("empty_hypotheses", l.EmptyHypotheses);
+        w.WriteNumber("hypothesis_tokens", l.HypothesisTokens);
+        w.WriteNumber("reference_tokens", l.ReferenceTokens);
+        w.WriteNumber("ratio", l.Ratio);
+        w.WriteNumber("mean_hypothesis_tokens", l.MeanHypothesisTokens);
+        w.WriteNumber("mean_reference_tokens", l.MeanReferenceTokens);
+        w.WriteNumber("max_hypothesis_tokens", l.MaxHypothesisTokens);
+        w.WriteNumber("max_reference_tokens", l.MaxReferenceTokens);
+        w.WriteEndObject();
     }
 
     private static void WriteConfidence(Utf8JsonWriter w, BootstrapEstimate e)
