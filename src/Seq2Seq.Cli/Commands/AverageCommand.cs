@@ -1,29 +1,30 @@
 using Seq2Seq.Training;
+using System.CommandLine;
 
 namespace Seq2Seq.Cli.Commands;
 
-public sealed class AverageCommand : ICommand
+public sealed class AverageCommand : Verb
 {
-    public string Name => "average";
-    public string Summary => "average the parameters of several checkpoints into one model file";
-    public string Usage => "--output FILE (CHECKPOINT... | --run DIR --last N)";
-    public string Help => """
+    private readonly Argument<string[]> checkpoints = new("CHECKPOINT") { Description = "the checkpoint files to average (or --run DIR --last N)", Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<string?> outputOption = CliOptions.Text("--output", "FILE", "the averaged model file", required: true);
+    private readonly Option<string?> runOption = CliOptions.Text("--run", "DIR", "take checkpoints from the run folder DIR (its checkpoints/ folder) ...");
+    private readonly Option<int?> lastOption = CliOptions.Int("--last", "N", "... the N with the highest step numbers", 1);
+
+    public AverageCommand() : base("average", "average the parameters of several checkpoints into one model file", """
         Writes a model whose parameters are the elementwise mean of the given checkpoints' (config,
         tokenizers and vocabularies of the newest one; no optimizer state). The file is written
         atomically. All checkpoints must come from the same model (same shapes and vocabularies).
-          --output FILE   the averaged model file
-          --run DIR       take checkpoints from the run folder DIR (its checkpoints/ folder) ...
-          --last N        ... the N with the highest step numbers
-          CHECKPOINT...   or name the checkpoint files
-        """;
-
-    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+        """)
     {
-        string outputPath = arguments.RequireOption("output");
-        string? run = arguments.Option("run");
-        int? last = arguments.Int("last", 1);
-        var files = arguments.Positional.ToArray();
-        arguments.RejectUnknown(files.Length);
+        Declare(checkpoints, outputOption, runOption, lastOption);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        string outputPath = parse.GetValue(outputOption)!;
+        string? run = parse.GetValue(runOption);
+        int? last = parse.GetValue(lastOption);
+        var files = parse.GetValue(checkpoints) ?? [];
         IReadOnlyList<string> inputs;
         if (run is not null)
         {

@@ -2,25 +2,27 @@ using Seq2Seq.Configuration;
 using Seq2Seq.Data.Demo;
 using Seq2Seq.Training;
 using Seq2Seq.Workflow;
+using System.CommandLine;
 
 namespace Seq2Seq.Cli.Commands;
 
-public sealed class DemoCommand : ICommand
+public sealed class DemoCommand : Verb
 {
-    public string Name => "demo";
-    public string Summary => "train on the built-in demo corpus, translate its test split with beam search, report BLEU";
-    public string Usage => "[--out FOLDER] [--max-steps N] [--config FILE]";
-    public string Help => """
+    private readonly Option<string?> outOption = CliOptions.Text("--out", "FOLDER", "the project folder");
+    private readonly Option<int?> maxStepsOption = CliOptions.Int("--max-steps", "N", "stop training after N updates (a quick try; the demo's figures need the full run)", 1);
+    private readonly Option<string?> configOption = CliOptions.Text("--config", "FILE", "another config to run the same way (its data and run paths are its own)");
+
+    public DemoCommand() : base("demo", "train on the built-in demo corpus, translate its test split with beam search, report BLEU", """
         Runs the whole job on the built-in English->German demo corpus: trains the BiLSTM + Bahdanau
         attention model of the demo config (configs/demo.json, built into the program), translates the
         test split with beam search and scores it. Files go to a project folder: --out, else the
         repository when run inside a clone of it, else the working folder. The corpus is
         <project>/corpora/demo (generated there when it is missing: it is deterministic), and each
         run writes a new folder <project>/runs/demo, runs/demo-2, ...
-          --out FOLDER   the project folder
-          --max-steps N  stop training after N updates (a quick try; the demo's figures need the full run)
-          --config FILE  another config to run the same way (its data and run paths are its own)
-        """;
+        """)
+    {
+        Declare(outOption, maxStepsOption, configOption);
+    }
 
     /// <summary>The demo config as built into the program (configs/demo.json).</summary>
     public static string BuiltInConfig()
@@ -31,12 +33,11 @@ public sealed class DemoCommand : ICommand
         return reader.ReadToEnd();
     }
 
-    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+    protected override int Run(ParseResult parse, TextWriter output, TextWriter error)
     {
-        string? configPath = arguments.Option("config");
-        string? project = arguments.Option("out");
-        int? maxSteps = arguments.Int("max-steps", 1, int.MaxValue);
-        arguments.RejectUnknown(0);
+        string? configPath = parse.GetValue(configOption);
+        string? project = parse.GetValue(outOption);
+        int? maxSteps = parse.GetValue(maxStepsOption);
         var loaded = configPath is not null ? ConfigLoader.Load(configPath) : BuiltIn(Path.GetFullPath(project ?? ProjectFolder.Find()), error);
         var config = loaded.Config;
         var training = config.Training with { RunDir = FreshDirectory(config.Training.RunDir!) };

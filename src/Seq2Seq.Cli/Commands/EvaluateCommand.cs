@@ -2,64 +2,56 @@ using Seq2Seq.Evaluation;
 using Seq2Seq.Evaluation.Metrics;
 using Seq2Seq.Evaluation.Significance;
 using Seq2Seq.Evaluation.Tokenizers;
+using System.CommandLine;
 
 namespace Seq2Seq.Cli.Commands;
 
-public sealed class EvaluateCommand : ICommand
+public sealed class EvaluateCommand : Verb
 {
-    public string Name => "evaluate";
-    public string Summary => "score translations against references with sacreBLEU-exact BLEU and chrF";
-    public string Usage => "--hyp FILE [--hyp FILE2 ...] --ref FILE [--ref FILE ...] [--metrics bleu,chrf,chrf++] [--tokenize 13a] " +
-        "[--lowercase] [--smooth exp|floor|add-k|none] [--smooth-value V] [--sentence-level] [--confidence] [--bootstrap N] " +
-        "[--width N] [--format text|json] [--report DIR [--src FILE]]";
-    public string Help => """
+    private readonly Option<string[]> hyps = CliOptions.Repeated("--hyp", "FILE",
+        "the translations; a second --hyp runs a paired bootstrap test of it against the first (the baseline), as sacreBLEU's --paired-bs", required: true);
+    private readonly Option<string[]> refs = CliOptions.Repeated("--ref", "FILE", "a reference stream (repeat for several references)", required: true);
+    private readonly Option<string?> metricsOption = CliOptions.Text("--metrics", "LIST", "bleu, chrf, chrf++ (comma-separated; default bleu,chrf; printed in that order)");
+    private readonly Option<string?> tokenizeOption = CliOptions.OneOf("--tokenize", "BLEU tokenizer (default 13a)", [.. BleuTokenizers.Names]);
+    private readonly Option<bool> lowercaseOption = CliOptions.Flag("--lowercase", "case-insensitive BLEU and chrF");
+    private readonly Option<string?> smoothOption = CliOptions.OneOf("--smooth", "BLEU smoothing (default exp)",
+        [.. Enum.GetValues<BleuSmoothing>().Select(method => method.Name())]);
+    private readonly Option<double?> smoothValueOption = CliOptions.Number("--smooth-value", "V", "value for floor (default 0.1) or add-k (default 1)", 0, 1000);
+    private readonly Option<bool> sentenceLevelOption = CliOptions.Flag("--sentence-level", "one score line per segment (one metric; default bleu, effective order on)");
+    private readonly Option<bool> confidenceOption = CliOptions.Flag("--confidence", "95% bootstrap interval, printed as (μ = mean ± half-width)");
+    private readonly Option<int?> bootstrapOption = CliOptions.Int("--bootstrap", "N",
+        $"resamples for --confidence and the paired test (default {BootstrapResampling.DefaultSamples}, at most {BootstrapResampling.MaxSamples}; seed 12345)", 1, BootstrapResampling.MaxSamples);
+    private readonly Option<int?> widthOption = CliOptions.Int("--width", "N", "decimals of printed scores (default 1, as sacreBLEU; at most 10)", 0, 10);
+    private readonly Option<string?> formatOption = CliOptions.OneOf("--format", "text (default) or json (sacreBLEU's fields plus the exact figures)", "text", "json");
+    private readonly Option<string?> reportOption = CliOptions.Text("--report", "DIR", "also write report.md, report.json and sentence-bleu.png into DIR");
+    private readonly Option<string?> sourceOption = CliOptions.Text("--src", "FILE", "sources shown beside the report's best and worst sentences");
+
+    public EvaluateCommand() : base("evaluate", "score translations against references with sacreBLEU-exact BLEU and chrF", """
         Prints scores with their sacreBLEU 2.6.0 signatures, as sacreBLEU's command line prints them.
         Files are UTF-8 (or .gz), one segment per line; all must have the same number of lines.
-          --hyp FILE          the translations; a second --hyp runs a paired bootstrap test of it
-                              against the first (the baseline), as sacreBLEU's --paired-bs
-          --ref FILE          a reference stream (repeat for several references)
-          --metrics LIST      bleu, chrf, chrf++ (comma-separated; default bleu,chrf; printed in that order)
-          --tokenize NAME     BLEU tokenizer: 13a (default), intl, char, zh, none
-          --lowercase         case-insensitive BLEU and chrF
-          --smooth METHOD     BLEU smoothing: exp (default), floor, add-k, none
-          --smooth-value V    value for floor (default 0.1) or add-k (default 1)
-          --sentence-level    one score line per segment (one metric; default bleu, effective order on)
-          --confidence        95% bootstrap interval, printed as (μ = mean ± half-width)
-          --bootstrap N       resamples for --confidence and the paired test (default 1000, at most 100000; seed 12345)
-          --width N           decimals of printed scores (default 1, as sacreBLEU; at most 10)
-          --format F          text (default) or json (sacreBLEU's fields plus the exact figures)
-          --report DIR        also write report.md, report.json and sentence-bleu.png into DIR
-          --src FILE          sources shown beside the report's best and worst sentences
-        """;
-
-    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+        """)
     {
-        var hypPaths = arguments.Options("hyp");
-        var refPaths = arguments.Options("ref");
-        string? metricsText = arguments.Option("metrics");
-        string tokenize = arguments.Option("tokenize") ?? "13a";
-        bool lowercase = arguments.Flag("lowercase");
-        string? smooth = arguments.Option("smooth");
-        double? smoothValue = arguments.Double("smooth-value", min: 0, max: 1000);
-        bool sentenceLevel = arguments.Flag("sentence-level");
-        bool confidence = arguments.Flag("confidence");
-        int samples = arguments.Int("bootstrap", min: 1, max: BootstrapResampling.MaxSamples) ?? BootstrapResampling.DefaultSamples;
-        int width = arguments.Int("width", min: 0, max: 10) ?? 1;
-        string format = arguments.Option("format") ?? "text";
-        string? report = arguments.Option("report");
-        string? source = arguments.Option("src");
-        arguments.RejectUnknown(0);
+        Declare(hyps, refs, metricsOption, tokenizeOption, lowercaseOption, smoothOption, smoothValueOption, sentenceLevelOption,
+            confidenceOption, bootstrapOption, widthOption, formatOption, reportOption, sourceOption);
+    }
 
-        if (hypPaths.Count == 0) throw new UserError("missing --hyp (seq2seq evaluate --help)");
-        if (refPaths.Count == 0) throw new UserError("missing --ref (seq2seq evaluate --help)");
-        if (!BleuTokenizers.Names.Contains(tokenize)) throw new UserError($"--tokenize: unknown tokenizer '{tokenize}'; choose one of {string.Join(", ", BleuTokenizers.Names)}");
-        if (format is not ("text" or "json")) throw new UserError($"--format: expected text or json, got '{format}'");
-        var smoothing = BleuSmoothing.Exp;
-        if (smooth is not null)
-        {
-            try { smoothing = BleuSmoothingInfo.Parse(smooth); }
-            catch (ArgumentException) { throw new UserError($"--smooth: unknown smoothing method '{smooth}'; choose one of exp, floor, add-k, none"); }
-        }
+    protected override int Run(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        var hypPaths = parse.GetValue(hyps)!;
+        var refPaths = parse.GetValue(refs)!;
+        string? metricsText = parse.GetValue(metricsOption);
+        string tokenize = parse.GetValue(tokenizeOption) ?? "13a";
+        bool lowercase = parse.GetValue(lowercaseOption);
+        string? smooth = parse.GetValue(smoothOption);
+        double? smoothValue = parse.GetValue(smoothValueOption);
+        bool sentenceLevel = parse.GetValue(sentenceLevelOption);
+        bool confidence = parse.GetValue(confidenceOption);
+        int samples = parse.GetValue(bootstrapOption) ?? BootstrapResampling.DefaultSamples;
+        int width = parse.GetValue(widthOption) ?? 1;
+        string format = parse.GetValue(formatOption) ?? "text";
+        string? report = parse.GetValue(reportOption);
+        string? source = parse.GetValue(sourceOption);
+        var smoothing = smooth is null ? BleuSmoothing.Exp : BleuSmoothingInfo.Parse(smooth);
         if (smoothValue is not null && smooth is null) throw new UserError("--smooth-value needs --smooth floor or --smooth add-k");
         if (smoothValue is not null && smoothing.DefaultValue() is null) throw new UserError($"--smooth-value: smoothing '{smooth}' takes no value (only floor and add-k do)");
         if (source is not null && report is null) throw new UserError("--src is only used by --report (it shows the sources of the best and worst sentences)");
@@ -77,7 +69,7 @@ public sealed class EvaluateCommand : ICommand
             Json = format == "json",
             ReportDirectory = report,
         };
-        settings.Validate(hypPaths.Count);
+        settings.Validate(hypPaths.Length);
         var input = EvaluationInput.Load(hypPaths, refPaths, source);
         if (input.ReferenceStreams.All(stream => stream.All(string.IsNullOrWhiteSpace)))
         {

@@ -1,32 +1,33 @@
 using Seq2Seq.Decoding;
 using Seq2Seq.Training;
+using System.CommandLine;
 using System.Globalization;
 
 namespace Seq2Seq.Cli.Commands;
 
-public sealed class ExportCommand : ICommand
+public sealed class ExportCommand : Verb
 {
-    public string Name => "export";
-    public string Summary => "package a checkpoint as a model file for translation (no optimizer state)";
-    public string Usage => "--model CHECKPOINT --output FILE.s2s [--overwrite]";
-    public string Help => """
+    private readonly Option<string?> modelOption = CliOptions.Text("--model", "FILE", "a checkpoint (runs/<name>/best.ckpt) or another package", required: true);
+    private readonly Option<string?> outputOption = CliOptions.Text("--output", "FILE", "the package to write (by convention FILE.s2s); written atomically", required: true);
+    private readonly Option<bool> overwriteOption = CliOptions.Flag("--overwrite", "replace an existing output file");
+
+    public ExportCommand() : base("export", "package a checkpoint as a model file for translation (no optimizer state)", """
         Writes a model package: one file with the weights, config, tokenizers and vocabularies of a
         checkpoint, without its optimizer and trainer state (so it cannot resume training, and is
         smaller). It needs nothing else: 'seq2seq translate --model FILE.s2s' and the library's
         Translator.Load("FILE.s2s") read it. The source is checked completely (its model is built
         and its weights loaded) before the output is written, so a damaged source leaves an
         existing package untouched.
-          --model FILE        a checkpoint (runs/<name>/best.ckpt) or another package
-          --output FILE       the package to write (by convention FILE.s2s); written atomically
-          --overwrite         replace an existing output file
-        """;
-
-    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+        """)
     {
-        string model = arguments.RequireOption("model");
-        string package = arguments.RequireOption("output");
-        bool overwrite = arguments.Flag("overwrite");
-        arguments.RejectUnknown(0);
+        Declare(modelOption, outputOption, overwriteOption);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        string model = parse.GetValue(modelOption)!;
+        string package = parse.GetValue(outputOption)!;
+        bool overwrite = parse.GetValue(overwriteOption);
         if (File.Exists(package) && !overwrite) throw new UserError($"{package} exists; give --overwrite to replace it");
 
         var exported = Packaging.ModelExport.Export(model, package);

@@ -2,35 +2,36 @@ using Seq2Seq.Configuration;
 using Seq2Seq.Plotting;
 using Seq2Seq.Training;
 using Seq2Seq.Workflow;
+using System.CommandLine;
 
 namespace Seq2Seq.Cli.Commands;
 
-public sealed class PlotCommand : ICommand
+public sealed class PlotCommand : Verb
 {
-    public string Name => "plot";
-    public string Summary => "draw the validation curves of several runs on one chart (PNG)";
-    public string Usage => "RUN [RUN ...] --output FILE.png [--metric bleu|loss|perplexity] [--x minutes|steps] [--points NAME=FILE ...] [--title TEXT]";
-    public string Help => """
+    private readonly Argument<string[]> runsArgument = new("RUN") { Description = "a run folder (holding metrics.jsonl) or a metrics.jsonl file", Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<string?> outputOption = CliOptions.Text("--output", "FILE.png", "the chart, written atomically", required: true);
+    private readonly Option<string?> metricOption = CliOptions.OneOf("--metric", "the validation metric (default bleu)", Names<ValidationMetric>());
+    private readonly Option<string?> axisOption = CliOptions.OneOf("--x", "the x axis (default minutes)", Names<ComparisonAxis>());
+    private readonly Option<string[]> pointsOption = CliOptions.Repeated("--points", "NAME=FILE", "an extra series read from FILE: one 'x y' pair per line, '#' comments");
+    private readonly Option<string?> titleOption = CliOptions.Text("--title", "TEXT", "the chart title (default: 'dev <metric> against <x>')");
+
+    public PlotCommand() : base("plot", "draw the validation curves of several runs on one chart (PNG)", """
         Draws one validation metric of each run against wall-clock minutes since training started
         (or against updates), to compare experiments, or a run with another toolkit's curve.
-          RUN                 a run folder (holding metrics.jsonl) or a metrics.jsonl file
-          --output FILE.png   the chart, written atomically
-          --metric M          bleu (default), loss or perplexity
-          --x X               minutes (default) or steps
-          --points NAME=FILE  an extra series read from FILE: one 'x y' pair per line, '#' comments
-          --title TEXT        the chart title (default: 'dev <metric> against <x>')
-        """;
-
-    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+        """)
     {
-        string outputPath = arguments.RequireOption("output");
-        var metric = Parse<ValidationMetric>(arguments.Option("metric") ?? "bleu", "metric", "bleu, loss, perplexity");
-        var axis = Parse<ComparisonAxis>(arguments.Option("x") ?? "minutes", "x", "minutes, steps");
-        var pointFiles = arguments.Options("points");
-        string? title = arguments.Option("title");
-        var runs = arguments.Positional.ToArray();
-        arguments.RejectUnknown(runs.Length);
-        if (runs.Length == 0 && pointFiles.Count == 0) throw new UserError("missing runs: give one or more run folders (seq2seq plot --help)");
+        Declare(runsArgument, outputOption, metricOption, axisOption, pointsOption, titleOption);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        string outputPath = parse.GetValue(outputOption)!;
+        var metric = Enum.Parse<ValidationMetric>(parse.GetValue(metricOption) ?? "bleu", ignoreCase: true);
+        var axis = Enum.Parse<ComparisonAxis>(parse.GetValue(axisOption) ?? "minutes", ignoreCase: true);
+        var pointFiles = parse.GetValue(pointsOption) ?? [];
+        string? title = parse.GetValue(titleOption);
+        var runs = parse.GetValue(runsArgument) ?? [];
+        if (runs.Length == 0 && pointFiles.Length == 0) throw new UserError("missing runs: give one or more run folders (seq2seq plot --help)");
 
         var series = new List<ChartSeries>();
         foreach (string run in runs) series.Add(ValidationComparison.ReadRun(run, metric, axis));
@@ -46,8 +47,5 @@ public sealed class PlotCommand : ICommand
         return 0;
     }
 
-    private static T Parse<T>(string text, string option, string choices) where T : struct, Enum =>
-        Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _)
-            ? value
-            : throw new UserError($"--{option}: expected one of {choices}, got '{text}'");
+    private static string[] Names<T>() where T : struct, Enum => [.. Enum.GetNames<T>().Select(name => name.ToLowerInvariant())];
 }

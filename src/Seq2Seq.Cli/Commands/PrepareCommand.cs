@@ -1,19 +1,22 @@
 using Seq2Seq.Configuration;
 using Seq2Seq.Data;
+using System.CommandLine;
 
 namespace Seq2Seq.Cli.Commands;
 
-public sealed class PrepareCommand : ICommand
+public sealed class PrepareCommand : Verb
 {
-    public string Name => "prepare";
-    public string Summary => "run the data pipeline alone and print corpus statistics";
-    public string Usage => "CONFIG";
-    public string Help => "Reads, normalizes, filters and tokenizes the config's corpora (learning the subword model), prints statistics and caches the result in the run folder (cache/), where train finds it.";
+    private readonly Argument<string> config = new("CONFIG") { Description = "the JSON config whose data to prepare" };
 
-    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+    public PrepareCommand() : base("prepare", "run the data pipeline alone and print corpus statistics",
+        "Reads, normalizes, filters and tokenizes the config's corpora (learning the subword model), prints statistics and caches the result in the run folder (cache/), where train finds it.")
     {
-        string path = arguments.RequirePositional(0, "CONFIG");
-        arguments.RejectUnknown(1);
+        Declare(config);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        string path = parse.GetValue(config)!;
         var loaded = ConfigLoader.Load(path);
         using var interruption = new Interruption();
         var corpus = PreparedCorpus.Prepare(loaded.Config, error, cacheFolder: Path.Combine(loaded.Config.Training.RunDir!, "cache"), cancel: interruption.Token);

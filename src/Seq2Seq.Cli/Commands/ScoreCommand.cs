@@ -2,43 +2,43 @@ using Seq2Seq.Configuration;
 using Seq2Seq.Decoding;
 using Seq2Seq.Files;
 using Seq2Seq.Terminal;
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 
 namespace Seq2Seq.Cli.Commands;
 
-public sealed class ScoreCommand : ICommand
+public sealed class ScoreCommand : Verb
 {
-    public string Name => "score";
-    public string Summary => "score given translations with a trained model (forced decoding): log-probabilities and perplexity";
-    public string Usage => "--model MODEL [--model MODEL ...] --src FILE --trg FILE [--output FILE|-] [--token-scores] [--batch-tokens N] [--threads N]";
-    public string Help => """
+    private readonly Option<string[]> models = CliOptions.Models();
+    private readonly Option<string?> sourceOption = CliOptions.Text("--src", "FILE", "source text", required: true);
+    private readonly Option<string?> targetOption = CliOptions.Text("--trg", "FILE", "translations to score", required: true);
+    private readonly Option<string?> outputOption = CliOptions.Text("--output", "FILE|-", "where the scores go (default: stdout); a file is written atomically");
+    private readonly Option<bool> tokenScoresOption = CliOptions.Flag("--token-scores", "add a fourth column: each token with its log-probability, 'token:score' separated by spaces");
+    private readonly Option<int?> batchTokensOption = CliOptions.BatchTokens();
+    private readonly Option<int?> threadsOption = CliOptions.Threads("scoring");
+
+    public ScoreCommand() : base("score", "score given translations with a trained model (forced decoding): log-probabilities and perplexity", """
         Reads source lines and their translations (raw text, one sentence per line, the same number of
         lines) and writes, for each pair, how probable the model finds the translation:
           log-probability <TAB> scored tokens (subwords + eos) <TAB> log-probability per token
         A line's score is the sum of the log-probabilities of its subword tokens and eos, feeding the
         given tokens (teacher forcing); a translation that greedy search produced scores its search
         score. The corpus total, per-token average and perplexity go to stderr.
-          --model FILE      a checkpoint or exported model; several: the ensemble's averaged log-probabilities
-          --src FILE        source text
-          --trg FILE        translations to score
-          --output FILE|-   where the scores go (default: stdout); a file is written atomically
-          --token-scores    add a fourth column: each token with its log-probability, 'token:score' separated by spaces
-          --batch-tokens N  tokens per batch (default: decoding.batch_tokens)
-          --threads N       CPU threads (default: all cores)
-        """;
-
-    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+        """)
     {
-        var models = arguments.Options("model");
-        if (models.Count == 0) throw new UserError("missing --model (seq2seq score --help)");
-        string sourcePath = arguments.Option("src") ?? throw new UserError("missing --src (seq2seq score --help)");
-        string targetPath = arguments.Option("trg") ?? throw new UserError("missing --trg (seq2seq score --help)");
-        string outputPath = arguments.Option("output") ?? "-";
-        bool tokenScores = arguments.Flag("token-scores");
-        int? batchTokens = arguments.Int("batch-tokens", 1, DecodingConfig.MaxBatchTokens);
-        int? threads = arguments.Int("threads", 1, TranslateCommand.MaxThreads);
-        arguments.RejectUnknown(0);
+        Declare(models, sourceOption, targetOption, outputOption, tokenScoresOption, batchTokensOption, threadsOption);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        var models = parse.GetValue(this.models)!;
+        string sourcePath = parse.GetValue(sourceOption)!;
+        string targetPath = parse.GetValue(targetOption)!;
+        string outputPath = parse.GetValue(outputOption) ?? "-";
+        bool tokenScores = parse.GetValue(tokenScoresOption);
+        int? batchTokens = parse.GetValue(batchTokensOption);
+        int? threads = parse.GetValue(threadsOption);
         if (threads is int count) TorchSharp.torch.set_num_threads(count);
 
         var sources = TextFileReader.ReadLines(sourcePath);

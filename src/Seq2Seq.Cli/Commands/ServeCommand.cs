@@ -4,15 +4,22 @@ using Seq2Seq.Cli.Serving;
 using Seq2Seq.Configuration;
 using Seq2Seq.Decoding;
 using Seq2Seq.Serving;
+using System.CommandLine;
 
 namespace Seq2Seq.Cli.Commands;
 
-public sealed class ServeCommand : ICommand
+public sealed class ServeCommand : Verb
 {
-    public string Name => "serve";
-    public string Summary => "serve translations over HTTP, batching concurrent requests";
-    public string Usage => "--model MODEL [--model MODEL ...] [--urls http://127.0.0.1:8080] [--max-batch-tokens N] [--max-wait-ms W] [--threads N] [--max-queue N] [--max-sentences N] [--max-beam K] [--max-body-bytes N]";
-    public string Help => """
+    private readonly Option<string[]> models = CliOptions.Models();
+    private readonly Option<string?> urlsOption = CliOptions.Text("--urls", "URLS", "where to listen, ';'-separated (default http://127.0.0.1:8080)");
+    private readonly BatchingOptions batchingOptions = new();
+    private readonly Option<int?> threadsOption = CliOptions.Threads("decoding");
+    private readonly Option<int?> maxQueue = CliOptions.Int("--max-queue", "N", $"sentences waiting at most before 503 (default {new ServingOptions().MaxQueuedSentences})", 1, 10_000_000);
+    private readonly Option<int?> maxSentences = CliOptions.Int("--max-sentences", "N", "texts per request at most (default 256)", 1, 1_000_000);
+    private readonly Option<int?> maxBeam = CliOptions.Int("--max-beam", "K", "largest beam (and nbest) a request may ask for (default 32)", 1, DecodingConfig.MaxBeamSize);
+    private readonly Option<int?> maxBody = CliOptions.Int("--max-body-bytes", "N", "largest request body (default 1048576)", 1);
+
+    public ServeCommand() : base("serve", "serve translations over HTTP, batching concurrent requests", """
         Loads the model once and answers HTTP requests; one decoding worker owns the model and
         decodes what is waiting as one length-sorted batch, so concurrent requests share the work.
         A sentence's translation does not depend on the others in its batch.
@@ -29,22 +36,15 @@ public sealed class ServeCommand : ICommand
         A text longer than the model's source limit (4 x data.max_length subword tokens, at least
         256) is cut, as translate does, and listed in "truncated". A full queue answers 503 with
         Retry-After. SIGTERM or Ctrl+C finishes the requests in flight and exits 0.
-          --model FILE          a checkpoint or exported model; several: an ensemble
-          --urls URLS           where to listen, ';'-separated (default http://127.0.0.1:8080)
-          --max-batch-tokens N  source tokens merged into one decoding call (default 4000)
-          --max-wait-ms W       how long a request waits for others to join it (default 5)
-          --threads N           CPU threads for decoding (default: all cores)
-          --max-queue N         sentences waiting at most before 503 (default 4096)
-          --max-sentences N     texts per request at most (default 256)
-          --max-beam K          largest beam (and nbest) a request may ask for (default 32)
-          --max-body-bytes N    largest request body (default 1048576)
-        """;
-
-    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+        """)
     {
-        var models = arguments.Options("model");
-        if (models.Count == 0) throw new UserError("missing --model (seq2seq serve --help)");
-        var urls = (arguments.Option("urls") ?? "http://127.0.0.1:8080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Declare(models, urlsOption, batchingOptions.MaxBatchTokens, batchingOptions.MaxWaitMilliseconds, threadsOption, maxQueue, maxSentences, maxBeam, maxBody);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        var models = parse.GetValue(this.models)!;
+        var urls = (parse.GetValue(urlsOption) ?? "http://127.0.0.1:8080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (urls.Length == 0) throw new UserError("--urls: no address given");
         foreach (string url in urls)
         {
@@ -53,24 +53,20 @@ public sealed class ServeCommand : ICommand
                 throw new UserError($"--urls: '{url}' is not an address like http://127.0.0.1:8080");
             }
         }
+        var queueing = batchingOptions.Read(parse);
+        if (parse.GetValue(maxQueue) is int queue) queueing = queueing with { MaxQueuedSentences = queue };
         var settings = new ServerSettings
         {
             Urls = urls,
-            Batching = new ServingOptions
-            {
-                MaxBatchTokens = arguments.Int("max-batch-tokens", 1, DecodingConfig.MaxBatchTokens) ?? 4000,
-                MaxWait = TimeSpan.FromMilliseconds(arguments.Int("max-wait-ms", 0, 60_000) ?? 5),
-                MaxQueuedSentences = arguments.Int("max-queue", 1, 10_000_000) ?? 4096,
-            },
+            Batching = queueing,
             Limits = new RequestLimits
             {
-                MaxSentences = arguments.Int("max-sentences", 1, 1_000_000) ?? 256,
-                MaxBeam = arguments.Int("max-beam", 1, DecodingConfig.MaxBeamSize) ?? 32,
-                MaxBodyBytes = arguments.Int("max-body-bytes", 1, int.MaxValue) ?? (1 << 20),
+                MaxSentences = parse.GetValue(maxSentences) ?? 256,
+                MaxBeam = parse.GetValue(maxBeam) ?? 32,
+                MaxBodyBytes = parse.GetValue(maxBody) ?? (1 << 20),
             },
         };
-        int? threads = arguments.Int("threads", 1, TranslateCommand.MaxThreads);
-        arguments.RejectUnknown(0);
+        int? threads = parse.GetValue(threadsOption);
         if (settings.Limits.MaxSentences > settings.Batching.MaxQueuedSentences)
         {
             throw new UserError($"--max-sentences {settings.Limits.MaxSentences} is more than --max-queue {settings.Batching.MaxQueuedSentences}: such a request could never be queued");

@@ -2,60 +2,51 @@ using Seq2Seq.Configuration;
 using Seq2Seq.Decoding;
 using Seq2Seq.Files;
 using Seq2Seq.Terminal;
+using System.CommandLine;
 using System.Text;
 
 namespace Seq2Seq.Cli.Commands;
 
-public sealed class TranslateCommand : ICommand
+public sealed class TranslateCommand : Verb
 {
-    public string Name => "translate";
-    public string Summary => "translate a text file (or stdin) with a trained model";
-    public string Usage => "--model MODEL [--model MODEL ...] [--input FILE|-] [--output FILE|-] [--beam 5] [--alpha 1.0] [--batch-tokens N] [--nbest K] [--alignments FILE] [--attention-plots DIR] [--threads N]";
-    public string Help => """
+    private readonly Option<string[]> models = CliOptions.Models();
+    private readonly Option<string?> inputOption = CliOptions.Text("--input", "FILE|-",
+        "input text (default: stdin, translated as lines arrive: each output line is written and flushed as soon as it " +
+        "is decoded, so translate works in a pipe or typed at a terminal; a file is decoded in sorted batches)");
+    private readonly Option<string?> outputOption = CliOptions.Text("--output", "FILE|-", "output (default: stdout); a file is written atomically");
+    private readonly Option<int?> beam = CliOptions.Int("--beam", "K", "beam size (default: the model's decoding.beam_size); 1 is greedy", 1, DecodingConfig.MaxBeamSize);
+    private readonly Option<double?> alpha = CliOptions.Number("--alpha", "A", "length penalty, 0 to 10 (default: decoding.length_penalty)", 0, 10);
+    private readonly Option<int?> batchTokens = CliOptions.BatchTokens();
+    private readonly Option<int?> nbest = CliOptions.Int("--nbest", "K", "write the K best translations of each line as 'line ||| text ||| score'", 1, DecodingConfig.MaxBeamSize);
+    private readonly Option<string?> alignments = CliOptions.Text("--alignments", "FILE", "write each sentence's attention matrix and hard alignment as JSON lines");
+    private readonly Option<string?> plots = CliOptions.Text("--attention-plots", "DIR", "draw each sentence's attention as a PNG heatmap in DIR");
+    private readonly Option<int?> threads = CliOptions.Threads("decoding");
+
+    public TranslateCommand() : base("translate", "translate a text file (or stdin) with a trained model", """
         Reads raw text, one sentence per line, applies the model's own normalization and tokenizer,
         and writes detokenized translations, exactly one line per input line, in input order.
         Progress goes to stderr; stdout carries only translations.
-          --model FILE        a checkpoint (runs/<name>/best.ckpt) or exported model (seq2seq export);
-                              give it several times to decode with an ensemble that averages the
-                              models' log-probabilities (they must share the target vocabulary)
-          --input FILE|-      input text (default: stdin, translated as lines arrive: each output line
-                              is written and flushed as soon as it is decoded, so translate works in a
-                              pipe or typed at a terminal; a file is decoded in sorted batches)
-          --output FILE|-     output (default: stdout); a file is written atomically
-          --beam K            beam size (default: the model's decoding.beam_size); 1 is greedy
-          --alpha A           length penalty, 0 to 10 (default: decoding.length_penalty)
-          --batch-tokens N    source tokens per batch (default: decoding.batch_tokens)
-          --nbest K           write the K best translations of each line as 'line ||| text ||| score'
-          --alignments FILE   write each sentence's attention matrix and hard alignment as JSON lines
-          --attention-plots DIR  draw each sentence's attention as a PNG heatmap in DIR
-          --threads N         CPU threads for decoding (default: all cores)
-        """;
-
-    /// <summary>More threads than this is a typo, not a machine.</summary>
-    public const int MaxThreads = 1024;
-
-    public int Run(Arguments arguments, TextWriter output, TextWriter error)
+        """)
     {
-        var models = arguments.Options("model");
-        if (models.Count == 0) throw new UserError("missing --model (seq2seq translate --help)");
-        string input = arguments.Option("input") ?? "-";
-        string outputPath = arguments.Option("output") ?? "-";
-        int? beam = arguments.Int("beam", 1, DecodingConfig.MaxBeamSize);
-        double? alpha = arguments.Double("alpha", 0, 10);
-        int? batchTokens = arguments.Int("batch-tokens", 1, DecodingConfig.MaxBatchTokens);
-        int nbest = arguments.Int("nbest", 1, DecodingConfig.MaxBeamSize) ?? 1;
-        string? alignments = arguments.Option("alignments");
-        string? plots = arguments.Option("attention-plots");
-        int? threads = arguments.Int("threads", 1, MaxThreads);
-        arguments.RejectUnknown(0);
-        if (threads is int count) TorchSharp.torch.set_num_threads(count);
+        Declare(models, inputOption, outputOption, beam, alpha, batchTokens, nbest, alignments, plots, threads);
+    }
+
+    protected override int Run(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        var models = parse.GetValue(this.models)!;
+        string input = parse.GetValue(inputOption) ?? "-";
+        string outputPath = parse.GetValue(outputOption) ?? "-";
+        int nbest = parse.GetValue(this.nbest) ?? 1;
+        string? alignments = parse.GetValue(this.alignments);
+        string? plots = parse.GetValue(this.plots);
+        if (parse.GetValue(threads) is int count) TorchSharp.torch.set_num_threads(count);
 
         var lines = input == "-" ? null : TextFileReader.ReadLines(input);
         using var translator = Translator.Load(models);
         var options = translator.DefaultOptions with
         {
-            BeamSize = Math.Max(beam ?? translator.Config.Decoding.BeamSize, nbest),
-            LengthPenalty = alpha ?? translator.Config.Decoding.LengthPenalty,
+            BeamSize = Math.Max(parse.GetValue(beam) ?? translator.Config.Decoding.BeamSize, nbest),
+            LengthPenalty = parse.GetValue(alpha) ?? translator.Config.Decoding.LengthPenalty,
             NBest = nbest,
             KeepAttention = alignments is not null || plots is not null || translator.Config.Decoding.ReplaceUnknown,
         };
@@ -65,12 +56,12 @@ public sealed class TranslateCommand : ICommand
         if (lines is null)
         {
             var reader = new LineReader(Console.OpenStandardInput(), "standard input");
-            translator.TranslateStream(reader, options, sink.Write, batchTokens, Warn, interruption.Token);
+            translator.TranslateStream(reader, options, sink.Write, parse.GetValue(batchTokens), Warn, interruption.Token);
         }
         else
         {
             var progress = new ProgressBar("translate", lines.Count, "sent");
-            sink.Write(0, translator.TranslateDetailed(lines, options, batchTokens, progress, Warn, interruption.Token));
+            sink.Write(0, translator.TranslateDetailed(lines, options, parse.GetValue(batchTokens), progress, Warn, interruption.Token));
         }
         if (outputPath != "-") DurableFile.WriteAllText(outputPath, sink.Text);
         if (alignments is not null) AttentionOutput.WriteAlignments(alignments, sink.Results);

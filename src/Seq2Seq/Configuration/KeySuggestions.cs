@@ -1,7 +1,7 @@
 namespace Seq2Seq.Configuration;
 
 /// <summary>Finds the valid name a user probably meant, by edit distance.</summary>
-internal static class KeySuggestions
+public static class KeySuggestions
 {
     /// <summary>
     /// The candidate nearest to <paramref name="given"/> when it is close: same letters up to case,

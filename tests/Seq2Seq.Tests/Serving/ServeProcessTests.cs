@@ -37,7 +37,7 @@ public class ServeProcessTests(TrainedPackageFixture fixture) : IClassFixture<Tr
         Assert.Contains("--max-sentences 10 is more than --max-queue 5", error);
         (code, _, error) = CliProcess.Run(Bound, "serve");
         Assert.Equal(1, code);
-        Assert.Contains("missing --model", error);
+        Assert.Contains("Option '--model' is required", error);
         (code, _, error) = CliProcess.Run(Bound, "serve", "--model", fixture.Package, "--urls", "foo");
         Assert.Equal(1, code);
         Assert.Contains("--urls: 'foo' is not an address like http://127.0.0.1:8080", error);

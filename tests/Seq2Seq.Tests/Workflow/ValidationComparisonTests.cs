@@ -94,7 +94,7 @@ public class ValidationComparisonTests
 
         error = new StringWriter();
         Assert.Equal(1, CommandLine.Run(["plot", a, "--metric", "accuracy", "--output", png], new StringWriter(), error));
-        Assert.Contains("--metric: expected one of bleu, loss, perplexity, got 'accuracy'", error.ToString());
+        Assert.Contains("--metric: expected bleu, loss or perplexity, got 'accuracy'", error.ToString());
         error = new StringWriter();
         Assert.Equal(1, CommandLine.Run(["plot", a, "--points", "joey.tsv", "--output", png], new StringWriter(), error));
         Assert.Contains("--points: expected NAME=FILE, got 'joey.tsv'", error.ToString());
