@@ -49,9 +49,11 @@ public sealed class ScoreCommand : Verb
         }
         using var translator = Translator.Load(models);
         using var interruption = new Interruption();
-        var scored = translator.Score(sources, targets, batchTokens, new ProgressBar("score", sources.Count, "sent"),
+        var progress = new ProgressBar("score", sources.Count, "sent");
+        var scored = translator.Score(sources, targets, batchTokens, progress,
             t => error.WriteLine($"warning: line {t.Line + 1}: the {(t.Target ? "translation" : "source")} has {t.Tokens} tokens; truncated to {t.Limit}"),
             interruption.Token);
+        progress.Finish(sources.Count);
         string text = Format(scored, tokenScores);
         if (outputPath == "-") output.Write(text);
         else DurableFile.WriteAllText(outputPath, text);

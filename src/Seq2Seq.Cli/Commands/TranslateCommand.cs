@@ -62,6 +62,7 @@ public sealed class TranslateCommand : Verb
         {
             var progress = new ProgressBar("translate", lines.Count, "sent");
             sink.Write(0, translator.TranslateDetailed(lines, options, parse.GetValue(batchTokens), progress, Warn, interruption.Token));
+            progress.Finish(lines.Count);
         }
         if (outputPath != "-") DurableFile.WriteAllText(outputPath, sink.Text);
         if (alignments is not null) AttentionOutput.WriteAlignments(alignments, sink.Results);

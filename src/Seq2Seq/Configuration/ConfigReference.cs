@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -39,7 +40,7 @@ public static partial class ConfigReference
             var defaultText = isSection ? "" : $"`{ConfigWriter.Write(w => ConfigWriter.WriteValue(w, key.Type, key.Default)).TrimEnd('\n')}`";
             var doc = isSection ? $"See [`{keyPath}`](#{Anchor(keyPath)})." : key.Description ?? "";
             if (key.FreeOnResume) doc += " May change on `train --resume`.";
-            text.Append($"| `{key.Name}` | {Cell(type)} | {Cell(defaultText)} | {Cell(doc)} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| `{key.Name}` | {Cell(type)} | {Cell(defaultText)} | {Cell(doc)} |\n");
         }
         foreach (var key in section.Keys)
             if (key.Type.Section is ConfigSection child)

@@ -1,6 +1,5 @@
 using Seq2Seq.Data;
 using Seq2Seq.Model;
-using Seq2Seq.Terminal;
 using static TorchSharp.torch;
 
 namespace Seq2Seq.Decoding;
@@ -15,7 +14,7 @@ namespace Seq2Seq.Decoding;
 public static class BatchDecoder
 {
     public static IReadOnlyList<IReadOnlyList<Hypothesis>> Decode(
-        TranslationModel model, IReadOnlyList<int[]> sources, SearchOptions options, int batchTokens, ProgressBar? progress = null,
+        TranslationModel model, IReadOnlyList<int[]> sources, SearchOptions options, int batchTokens, IProgress<long>? progress = null,
         CancellationToken cancel = default) =>
         Decode([model], [sources], options, batchTokens, progress, cancel);
 
@@ -24,7 +23,7 @@ public static class BatchDecoder
     /// <param name="cancel">checked before each batch: a cancelled call throws <see cref="OperationCanceledException"/></param>
     public static IReadOnlyList<IReadOnlyList<Hypothesis>> Decode(
         IReadOnlyList<TranslationModel> models, IReadOnlyList<IReadOnlyList<int[]>> sources, SearchOptions options, int batchTokens,
-        ProgressBar? progress = null, CancellationToken cancel = default)
+        IProgress<long>? progress = null, CancellationToken cancel = default)
     {
         if (models.Count == 0) throw new ArgumentException("no model to decode with", nameof(models));
         if (sources.Count != models.Count) throw new ArgumentException($"{sources.Count} source lists for {models.Count} models", nameof(sources));
@@ -61,7 +60,6 @@ public static class BatchDecoder
             done += slice.Length;
             progress?.Report(done);
         }
-        progress?.Finish(done);
         return results;
     }
 

@@ -1,6 +1,5 @@
 using Seq2Seq.Data;
 using Seq2Seq.Model;
-using Seq2Seq.Terminal;
 using static TorchSharp.torch;
 
 namespace Seq2Seq.Decoding;
@@ -19,7 +18,7 @@ internal static class ForcedScoring
     /// <param name="targets">the target ids of every sentence, without bos and eos</param>
     /// <returns>per sentence, one log-probability per target token and one for eos</returns>
     public static float[][] Score(IReadOnlyList<TranslationModel> models, IReadOnlyList<IReadOnlyList<int[]>> sources,
-        IReadOnlyList<int[]> targets, int batchTokens, ProgressBar? progress, CancellationToken cancel)
+        IReadOnlyList<int[]> targets, int batchTokens, IProgress<long>? progress, CancellationToken cancel)
     {
         int count = targets.Count;
         foreach (var model in models) model.eval();
@@ -39,7 +38,6 @@ internal static class ForcedScoring
             done += slice.Length;
             progress?.Report(done);
         }
-        progress?.Finish(done);
         return scores;
     }
 

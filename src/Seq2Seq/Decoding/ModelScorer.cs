@@ -35,12 +35,12 @@ public sealed class ModelScorer : IStepScorer
 
     public IReadOnlyList<int> SourceLengths => sourceLengths;
 
-    public void Start(long[]? rows)
+    public void Start(long[]? rowSentences)
     {
         using var noGrad = no_grad();
         ReleaseStates();
-        rowSentences = rows ?? Enumerable.Range(0, BatchSize).Select(i => (long)i).ToArray();
-        SelectEncoded(rows);
+        this.rowSentences = rowSentences ?? Enumerable.Range(0, BatchSize).Select(i => (long)i).ToArray();
+        SelectEncoded(rowSentences);
         state = Detach(model.Decoder.InitialState(encoded!.Summary));
     }
 

@@ -3,7 +3,6 @@ using Seq2Seq.Data;
 using Seq2Seq.Files;
 using Seq2Seq.Model;
 using Seq2Seq.Packaging;
-using Seq2Seq.Terminal;
 using Seq2Seq.Tokenization;
 
 namespace Seq2Seq.Decoding;
@@ -170,7 +169,7 @@ public sealed class Translator : IDisposable
     /// search score. Corpus perplexity is exp(-sum of LogProb / sum of Length).
     /// </summary>
     public IReadOnlyList<ScoredTranslation> Score(IReadOnlyList<string> sources, IReadOnlyList<string> targets, int? batchTokens = null,
-        ProgressBar? progress = null, Action<Truncation>? onTruncated = null, CancellationToken cancel = default)
+        IProgress<long>? progress = null, Action<Truncation>? onTruncated = null, CancellationToken cancel = default)
     {
         if (sources.Count != targets.Count) throw new ArgumentException($"{sources.Count} sources but {targets.Count} translations", nameof(targets));
         var (_, ids) = EncodeSources(sources, onTruncated);
@@ -186,10 +185,11 @@ public sealed class Translator : IDisposable
         return targetTokens.Select((t, i) => new ScoredTranslation(t, scores[i])).ToArray();
     }
 
+    /// <param name="progress">told the number of lines translated so far after each batch (e.g. a <see cref="Terminal.ProgressBar"/>)</param>
     /// <param name="onTruncated">called once for each line that is cut to a model's source length limit</param>
     /// <param name="cancel">checked between batches: a cancelled call throws <see cref="OperationCanceledException"/></param>
     public IReadOnlyList<Result> TranslateDetailed(IReadOnlyList<string> lines, SearchOptions options, int? batchTokens = null,
-        ProgressBar? progress = null, Action<Truncation>? onTruncated = null, CancellationToken cancel = default)
+        IProgress<long>? progress = null, Action<Truncation>? onTruncated = null, CancellationToken cancel = default)
     {
         var (sourceTokens, ids) = EncodeSources(lines, onTruncated);
         var hypotheses = BatchDecoder.Decode(members.Select(m => m.Model).ToArray(), ids, options,

@@ -66,7 +66,7 @@ public sealed class ModelFile
     {
         if (Payload.Keys.FirstOrDefault(IsFormatEntry) is string reserved)
         {
-            throw new ArgumentException($"payload entry '{reserved}' collides with an entry of the model format", nameof(Payload));
+            throw new ArgumentException($"payload entry '{reserved}' collides with an entry of the model format");
         }
         DurableFile.Write(path, file =>
         {

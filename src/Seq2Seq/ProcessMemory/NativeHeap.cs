@@ -34,7 +34,7 @@ public static partial class NativeHeap
         if (!OperatingSystem.IsLinux()) return;
         try
         {
-            MallocTrim(0);
+            _ = MallocTrim(0); // 1 if memory was released, 0 if not: nothing to do either way
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -76,9 +76,9 @@ public static partial class NativeHeap
         if (!OperatingSystem.IsLinux() || Interlocked.Exchange(ref configured, 1) == 1) return;
         try
         {
-            MallOpt(M_MMAP_MAX, 0);                // large blocks come from the heap, reusable after free
-            MallOpt(M_TRIM_THRESHOLD, int.MaxValue); // never give the top of the heap back between steps
-            MallOpt(M_TOP_PAD, 64 << 20);          // grow the heap in 64 MiB steps
+            _ = MallOpt(M_MMAP_MAX, 0);                // large blocks come from the heap, reusable after free
+            _ = MallOpt(M_TRIM_THRESHOLD, int.MaxValue); // never give the top of the heap back between steps
+            _ = MallOpt(M_TOP_PAD, 64 << 20);          // grow the heap in 64 MiB steps
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -70,7 +70,7 @@ public sealed class ServingMetrics
         var text = new StringBuilder();
         void Metric(string name, string type, string help, params (string Labels, double Value)[] samples)
         {
-            text.Append($"# HELP seq2seq_{name} {help}\n# TYPE seq2seq_{name} {type}\n");
+            text.Append(CultureInfo.InvariantCulture, $"# HELP seq2seq_{name} {help}\n# TYPE seq2seq_{name} {type}\n");
             foreach (var (labels, value) in samples)
             {
                 text.Append("seq2seq_").Append(name).Append(labels).Append(' ').Append(Format(value)).Append('\n');

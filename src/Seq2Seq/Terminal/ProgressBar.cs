@@ -7,7 +7,9 @@ namespace Seq2Seq.Terminal;
 /// Redrawn at most ten times a second; when stderr is not a terminal it prints a plain line at
 /// most every ten seconds instead, so logs stay readable.
 /// </summary>
-public sealed class ProgressBar(string label, long total, string unit, TextWriter? writer = null)
+/// As an <see cref="IProgress{T}"/> it takes the count done so far, so the library's long calls can
+/// report to it or to any other progress sink.
+public sealed class ProgressBar(string label, long total, string unit, TextWriter? writer = null) : IProgress<long>
 {
     private readonly TextWriter writer = writer ?? Console.Error;
     private readonly Stopwatch clock = Stopwatch.StartNew();
@@ -34,6 +36,8 @@ public sealed class ProgressBar(string label, long total, string unit, TextWrite
         if (interactive) writer.Write("\r" + line.PadRight(Math.Min(Console.WindowWidth > 0 ? Console.WindowWidth - 1 : 120, 160)));
         else writer.WriteLine(line);
     }
+
+    void IProgress<long>.Report(long value) => Report(value);
 
     /// <summary>Ends the bar's line.</summary>
     public void Finish(long done, string status = "")

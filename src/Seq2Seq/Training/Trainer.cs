@@ -2,6 +2,7 @@ using Seq2Seq.Configuration;
 using Seq2Seq.Data;
 using Seq2Seq.Packaging;
 using Seq2Seq.Tokenization;
+using System.Globalization;
 using TorchSharp;
 
 namespace Seq2Seq.Training;
@@ -15,7 +16,7 @@ public sealed record TrainingSummary(int Steps, int BestStep, double BestScore, 
     {
         string best = Metric == ValidationMetric.Bleu
             ? $"best dev BLEU {BestScore:F2} at step {BestStep}"
-            : $"best dev {Metric.ToString().ToLowerInvariant()} {BestScore:F4} at step {BestStep} (BLEU {(double.IsNaN(BestBleu) ? "n/a" : BestBleu.ToString("F2"))})";
+            : $"best dev {Metric.ToString().ToLowerInvariant()} {BestScore:F4} at step {BestStep} (BLEU {(double.IsNaN(BestBleu) ? "n/a" : BestBleu.ToString("F2", CultureInfo.InvariantCulture))})";
         return $"trained {Steps} steps in {Terminal.ProgressBar.Format(WallTime)} ({StopReason}); {best}; best model {BestCheckpoint}";
     }
 }

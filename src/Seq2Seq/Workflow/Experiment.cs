@@ -51,6 +51,7 @@ public static class Experiment
         using var translator = Translator.Load(summary.BestCheckpoint);
         var progress = new ProgressBar("test", test.Source.Count, "sent");
         var results = translator.TranslateDetailed(test.Source, translator.DefaultOptions with { KeepAttention = true }, progress: progress, cancel: cancel);
+        progress.Finish(test.Source.Count);
         var decoding = clock.Elapsed;
         var translations = results.Select(r => r.Text).ToArray();
         AttentionOutput.WritePlots(run.AttentionFolder, results, limit: AttentionPlots);

@@ -126,7 +126,7 @@ public class DemoCorpusTests
         Assert.InRange(meanEn, 9.0, 11.0);
         // Verb-final subordinate clauses, fronted clauses, relative clauses, reported speech, contractions.
         Assert.True(all.Count(p => p.German.Contains(", weil ")) > 100);
-        Assert.True(all.Count(p => p.German.StartsWith("Weil ")) > 30);
+        Assert.True(all.Count(p => p.German.StartsWith("Weil ", StringComparison.Ordinal)) > 30);
         Assert.True(all.Count(p => p.German.Contains(", dass ")) > 300);
         Assert.True(all.Count(p => p.German.Contains(", den ") || p.German.Contains(", der ")) > 200);
         Assert.True(all.Count(p => p.German.Contains(" im ") || p.German.Contains(" zum ") || p.German.Contains(" ins ")) > 100);

@@ -1,6 +1,7 @@
 using Seq2Seq.Cli;
 using Seq2Seq.Decoding;
 using Seq2Seq.Files;
+using System.Globalization;
 using System.IO.Pipes;
 using System.Text;
 
@@ -68,7 +69,7 @@ public class ScoringAndStreamingTests(TrainedPackageFixture fixture) : IClassFix
             var columns = lines[i].Split('\t');
             Assert.Equal(4, columns.Length);
             Assert.Equal(scored[i].LogProb, double.Parse(columns[0], System.Globalization.CultureInfo.InvariantCulture), 3);
-            Assert.Equal(scored[i].Length.ToString(), columns[1]);
+            Assert.Equal(scored[i].Length.ToString(CultureInfo.InvariantCulture), columns[1]);
             Assert.Equal(scored[i].Length, columns[3].Split(' ').Length);
             Assert.EndsWith("</s>:" + scored[i].TokenLogProbs[^1].ToString("F4", System.Globalization.CultureInfo.InvariantCulture), columns[3]);
         }

@@ -27,6 +27,28 @@ public class TranslatorTests(TrainedPackageFixture fixture) : IClassFixture<Trai
     private static string LongLine(int words) =>
         string.Join(' ', Enumerable.Range(0, words).Select(i => new[] { "alpha", "beta", "gamma", "delta", "epsilon", "zeta" }[i % 6]));
 
+    private sealed class ProgressRecorder : IProgress<long>
+    {
+        public List<long> Values { get; } = [];
+
+        public void Report(long value) => Values.Add(value);
+    }
+
+    [Fact]
+    public void ProgressHearsTheLinesDoneAfterEachBatch()
+    {
+        using var translator = Translator.Load(fixture.Package);
+        var translated = new ProgressRecorder();
+        translator.TranslateDetailed(fixture.Lines, translator.DefaultOptions, batchTokens: 16, progress: translated);
+        Assert.True(translated.Values.Count > 1, $"{translated.Values.Count} reports");
+        Assert.Equal(fixture.Lines.Count, translated.Values[^1]);
+        Assert.Equal(translated.Values.Order(), translated.Values);
+
+        var scored = new ProgressRecorder();
+        translator.Score(fixture.Lines, fixture.CheckpointTranslations, batchTokens: 16, progress: scored);
+        Assert.Equal(fixture.Lines.Count, scored.Values[^1]);
+    }
+
     [Fact]
     public void ExportedPackageAloneTranslatesLikeItsCheckpoint()
     {

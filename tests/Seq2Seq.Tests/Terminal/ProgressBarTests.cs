@@ -1,4 +1,5 @@
 using Seq2Seq.Terminal;
+using System.Globalization;
 
 namespace Seq2Seq.Tests.Terminal;
 
@@ -20,7 +21,7 @@ public class ProgressBarTests
         Assert.True(match.Success, lines[1]);
         double rate = double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(rate, 0.1, 500);
-        int eta = int.Parse(match.Groups[2].Value) * 60 + int.Parse(match.Groups[3].Value);
+        int eta = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) * 60 + int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture);
         Assert.InRange(eta, Math.Floor(50 / rate) - 1, Math.Ceiling(50 / rate) + 1);
     }
 

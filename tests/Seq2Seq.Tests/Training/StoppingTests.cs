@@ -76,9 +76,9 @@ public class StoppingTests
         Assert.Matches(@"\nmodel: [\d,]+ parameters \(lstm, embedding 16, encoder 1x16x2, decoder 1x32, attention 16\); 1 thread\n", error);
         // The one validation prints two dev sentences: source, reference and hypothesis each.
         var log = error.Split('\n');
-        Assert.Equal(2, log.Count(l => l.StartsWith("  source     ")));
-        Assert.Equal(2, log.Count(l => l.StartsWith("  reference  ")));
-        Assert.Equal(2, log.Count(l => l.StartsWith("  hypothesis ")));
+        Assert.Equal(2, log.Count(l => l.StartsWith("  source     ", StringComparison.Ordinal)));
+        Assert.Equal(2, log.Count(l => l.StartsWith("  reference  ", StringComparison.Ordinal)));
+        Assert.Equal(2, log.Count(l => l.StartsWith("  hypothesis ", StringComparison.Ordinal)));
         var validation = Assert.Single(experiment.Records("validation"));
         Assert.Equal(stopped.GetProperty("step").GetInt32(), validation.GetProperty("step").GetInt32());
         Assert.Equal(1, validation.GetProperty("epoch").GetInt32());
