@@ -25,7 +25,9 @@ test -s project/runs/demo/best.ckpt && test -s project/runs/demo/test.hyp.de && 
 version="1.0.0-check.$(date +%s)"
 dotnet pack "$repo/src/Seq2Seq" -c Release -o "$work/feed" -p:PackageVersion="$version" --nologo -v quiet
 echo "library package: Seq2Seq.$version.nupkg, $(( $(stat -c %s "$work/feed/Seq2Seq.$version.nupkg") / 1024 )) KiB"
-unzip -l "$work/feed/Seq2Seq.$version.nupkg" | grep -q 'lib/net10.0/Seq2Seq.xml' || { echo "the library package has no XML documentation"; exit 1; }
+# The listing is read whole first: `unzip | grep -q` fails under pipefail when grep stops reading early.
+entries=$(unzip -Z1 "$work/feed/Seq2Seq.$version.nupkg")
+grep -qx 'lib/net10.0/Seq2Seq.xml' <<< "$entries" || { echo "the library package has no XML documentation"; exit 1; }
 dotnet run --project "$repo/tests/PackageSample" -c Release -p:Seq2SeqVersion="$version" -p:RestoreAdditionalProjectSources="$work/feed" \
     -- project/runs/demo/best.ckpt "The old woman sleeps." > sample.out
 grep -q '^log-probability ' sample.out || { echo "the sample app did not translate"; cat sample.out; exit 1; }
