@@ -44,13 +44,13 @@ public static class CommandLine
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var parse = Root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         if (args.Length == 0)
         {
             HelpLayout.Write(Root.Parse(["--help"]), output, error);
             return UserErrorCode;
         }
+        var parse = Root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         if (parse.Action is HelpAction) return HelpLayout.Write(parse, output, error);
         if (parse.Action is ParseErrorAction) return ParseError(parse, error);
         string verb = parse.CommandResult.Command == Root ? Program : $"{Program} {parse.CommandResult.Command.Name}";

@@ -15,9 +15,10 @@ public sealed class ServeCommand : Verb
     private readonly BatchingOptions batchingOptions = new();
     private readonly Option<int?> threadsOption = CliOptions.Threads("decoding");
     private readonly Option<int?> maxQueue = CliOptions.Int("--max-queue", "N", $"sentences waiting at most before 503 (default {new ServingOptions().MaxQueuedSentences})", 1, 10_000_000);
-    private readonly Option<int?> maxSentences = CliOptions.Int("--max-sentences", "N", "texts per request at most (default 256)", 1, 1_000_000);
-    private readonly Option<int?> maxBeam = CliOptions.Int("--max-beam", "K", "largest beam (and nbest) a request may ask for (default 32)", 1, DecodingConfig.MaxBeamSize);
-    private readonly Option<int?> maxBody = CliOptions.Int("--max-body-bytes", "N", "largest request body (default 1048576)", 1);
+    private static readonly RequestLimits DefaultLimits = new();
+    private readonly Option<int?> maxSentences = CliOptions.Int("--max-sentences", "N", $"texts per request at most (default {DefaultLimits.MaxSentences})", 1, 1_000_000);
+    private readonly Option<int?> maxBeam = CliOptions.Int("--max-beam", "K", $"largest beam (and nbest) a request may ask for (default {DefaultLimits.MaxBeam})", 1, DecodingConfig.MaxBeamSize);
+    private readonly Option<int?> maxBody = CliOptions.Int("--max-body-bytes", "N", $"largest request body (default {DefaultLimits.MaxBodyBytes})", 1);
 
     public ServeCommand() : base("serve", "serve translations over HTTP, batching concurrent requests", """
         Loads the model once and answers HTTP requests; one decoding worker owns the model and
@@ -59,11 +60,11 @@ public sealed class ServeCommand : Verb
         {
             Urls = urls,
             Batching = queueing,
-            Limits = new RequestLimits
+            Limits = DefaultLimits with
             {
-                MaxSentences = parse.GetValue(maxSentences) ?? 256,
-                MaxBeam = parse.GetValue(maxBeam) ?? 32,
-                MaxBodyBytes = parse.GetValue(maxBody) ?? (1 << 20),
+                MaxSentences = parse.GetValue(maxSentences) ?? DefaultLimits.MaxSentences,
+                MaxBeam = parse.GetValue(maxBeam) ?? DefaultLimits.MaxBeam,
+                MaxBodyBytes = parse.GetValue(maxBody) ?? DefaultLimits.MaxBodyBytes,
             },
         };
         int? threads = parse.GetValue(threadsOption);
