@@ -25,6 +25,11 @@ public static class CliOptions
     public static Option<int?> BatchTokens() =>
         Int("--batch-tokens", "N", "source tokens per batch (default: decoding.batch_tokens)", 1, Configuration.DecodingConfig.MaxBatchTokens);
 
+    /// <summary>train/prepare --set KEY=VALUE: config overrides (see ConfigOverrides).</summary>
+    public static Option<string[]> ConfigOverrides() => Repeated("--set", "KEY=VALUE",
+        "override a config key after the file and its base configs, e.g. --set training.learning_rate=0.0005 " +
+        "(repeatable; the value is JSON when it parses as JSON, else a string)");
+
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
 
     public static Option<string?> Text(string name, string valueName, string description, bool required = false) =>

@@ -8,6 +8,7 @@ namespace Seq2Seq.Cli.Commands;
 public sealed class TrainCommand : Verb
 {
     private readonly Argument<string> config = new("CONFIG") { Description = "the JSON config of the run" };
+    private readonly Option<string[]> overrides = CliOptions.ConfigOverrides();
     private readonly Option<bool> resumeOption = CliOptions.Flag("--resume",
         "continue the run in the run folder from its last checkpoint (exactly: the config may change only in keys that " +
         "say how long to go on or how to report, e.g. training.max_steps); a run stopped before its first checkpoint starts over");
@@ -25,7 +26,7 @@ public sealed class TrainCommand : Verb
         --resume then continues exactly where it stopped. A second Ctrl+C ends the program at once.
         """)
     {
-        Declare(config, resumeOption, overwriteOption);
+        Declare(config, overrides, resumeOption, overwriteOption);
     }
 
     protected override int Run(ParseResult parse, TextWriter output, TextWriter error)
@@ -33,7 +34,8 @@ public sealed class TrainCommand : Verb
         bool resume = parse.GetValue(resumeOption), overwrite = parse.GetValue(overwriteOption);
         string path = parse.GetValue(config)!;
         if (resume && overwrite) throw new UserError("--resume and --overwrite exclude each other");
-        var loaded = ConfigLoader.Load(path);
+        var sets = parse.GetValue(overrides) ?? [];
+        var loaded = ConfigLoader.Load(path, sets);
         var mode = resume ? RunDirectory.Mode.Resume : overwrite ? RunDirectory.Mode.Overwrite : RunDirectory.Mode.New;
         using var interruption = new Interruption();
         ExperimentResult result;
@@ -43,7 +45,8 @@ public sealed class TrainCommand : Verb
         }
         catch (TrainingInterruptedException e)
         {
-            error.WriteLine($"seq2seq train: {e.Message}; continue with: seq2seq train {path} --resume");
+            var again = string.Concat(sets.Select(s => $" --set {Shell.Quote(s)}"));
+            error.WriteLine($"seq2seq train: {e.Message}; continue with: seq2seq train {Shell.Quote(path)}{again} --resume");
             return Interruption.ExitCode;
         }
         foreach (var line in result.SummaryLines()) output.WriteLine(line);

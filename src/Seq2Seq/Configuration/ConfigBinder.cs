@@ -5,23 +5,23 @@ namespace Seq2Seq.Configuration;
 /// <summary>
 /// Turns a positioned JSON tree into config records by reflection: unknown keys, wrong types, values
 /// out of [Range], values outside [OneOf] or an enum, and nulls where not nullable are errors naming
-/// the line and JSON path. Absent keys keep their initializer defaults. [Path] strings are made
-/// absolute against the config file's folder.
+/// the file, line and JSON path. Absent keys keep their initializer defaults. [Path] strings are
+/// made absolute against the folder of the file they were written in (a tree merged from base
+/// configs and overrides carries each node's <see cref="ConfigOrigin"/>; untagged nodes belong to
+/// <paramref name="origin"/>).
 /// </summary>
-internal sealed class ConfigBinder(string source, string baseFolder)
+internal sealed class ConfigBinder(ConfigOrigin origin)
 {
     /// <summary>The top-level key JSON Schema tools use; allowed and ignored.</summary>
     public const string SchemaKey = "$schema";
 
-    /// <summary>Line of each key present in the file, by JSON path ("training.learning_rate").</summary>
-    public Dictionary<string, int> Lines { get; } = [];
+    /// <summary>Where each key present in the sources was written, by JSON path ("training.learning_rate").</summary>
+    public Dictionary<string, ConfigLocation> Locations { get; } = [];
 
-    public ExperimentConfig Bind(PositionedNode root)
-    {
-        if (root is not PositionedObject rootObject)
-            throw ConfigMessages.Error(source, root.Line, "", $"expected an object at the top level, got {root.Describe()}");
-        return (ExperimentConfig)BindSection(ConfigSection.Root, rootObject, "");
-    }
+    /// <summary>The top-level key naming a base config (see <see cref="ConfigInheritance"/>); the binder never sees it.</summary>
+    public const string BaseKey = "base";
+
+    public ExperimentConfig Bind(PositionedObject root) => (ExperimentConfig)BindSection(ConfigSection.Root, root, "");
 
     private object BindSection(ConfigSection section, PositionedObject node, string path)
     {
@@ -31,13 +31,14 @@ internal sealed class ConfigBinder(string source, string baseFolder)
         {
             var keyPath = ConfigMessages.Join(path, property.Name);
             if (path.Length == 0 && property.Name == SchemaKey) continue;
+            var keyOrigin = OriginOf(property.Value);
             if (seen.TryGetValue(property.Name, out int firstLine))
-                throw ConfigMessages.Error(source, property.Line, keyPath, $"duplicate key (first set on line {firstLine})");
+                throw keyOrigin.Error(property.Line, keyPath, $"duplicate key (first set on line {firstLine})");
             seen[property.Name] = property.Line;
 
             var key = section.Find(property.Name)
-                ?? throw ConfigMessages.Error(source, property.Line, keyPath, UnknownKey(section, property.Name, path));
-            Lines[keyPath] = property.Line;
+                ?? throw keyOrigin.Error(property.Line, keyPath, UnknownKey(section, property.Name, path));
+            Locations[keyPath] = new ConfigLocation(keyOrigin, property.Line);
             key.Property.SetValue(instance, Convert(key, key.Type, property.Value, keyPath));
         }
         return instance;
@@ -99,7 +100,7 @@ internal sealed class ConfigBinder(string source, string baseFolder)
             case ConfigValueKind.String when node is PositionedString s:
                 if (key.OneOf != null && !key.OneOf.Contains(s.Value))
                     throw InvalidChoice(key, type, s, path, key.OneOf);
-                return key.IsPath ? ResolvePath(s.Value) : s.Value;
+                return key.IsPath ? ResolvePath(s.Value, OriginOf(s).Folder) : s.Value;
 
             case ConfigValueKind.Enum when node is PositionedString s:
                 var names = type.EnumNames;
@@ -129,8 +130,10 @@ internal sealed class ConfigBinder(string source, string baseFolder)
         return isLong || value is >= int.MinValue and <= int.MaxValue;
     }
 
-    private string ResolvePath(string value) =>
-        value.Length == 0 || Path.IsPathRooted(value) ? value : Path.GetFullPath(Path.Combine(baseFolder, value));
+    private ConfigOrigin OriginOf(PositionedNode node) => node.Origin ?? origin;
+
+    private static string ResolvePath(string value, string folder) =>
+        value.Length == 0 || Path.IsPathRooted(value) ? value : Path.GetFullPath(Path.Combine(folder, value));
 
     private ConfigError Mismatch(ConfigKey key, ConfigType type, PositionedNode node, string path, bool typeBounds = false)
     {
@@ -140,7 +143,7 @@ internal sealed class ConfigBinder(string source, string baseFolder)
             var (min, max) = type.ClrType == typeof(long) ? (long.MinValue, long.MaxValue) : (int.MinValue, (long)int.MaxValue);
             expected = $"an integer >= {min} and <= {max}";
         }
-        return ConfigMessages.Error(source, node.Line, path, $"expected {expected}, got {node.Describe()}");
+        return OriginOf(node).Error(node.Line, path, $"expected {expected}, got {node.Describe()}");
     }
 
     private ConfigError InvalidChoice(ConfigKey key, ConfigType type, PositionedString node, string path, IReadOnlyList<string> allowed)
@@ -148,6 +151,6 @@ internal sealed class ConfigBinder(string source, string baseFolder)
         var message = $"expected {ConfigMessages.Expected(key, type)}, got {node.Describe()}";
         if (KeySuggestions.Nearest(node.Value, allowed) is string nearest)
             message += $"; did you mean '{nearest}'?";
-        return ConfigMessages.Error(source, node.Line, path, message);
+        return OriginOf(node).Error(node.Line, path, message);
     }
 }

@@ -9,39 +9,16 @@ namespace Seq2Seq.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
-    /// <summary>Loads, resolves and validates the config file at <paramref name="path"/>.</summary>
-    public static LoadedConfig Load(string path)
+    /// <summary>
+    /// Loads, resolves and validates the config file at <paramref name="path"/>: its base configs
+    /// (the "base" key) first, then <paramref name="overrides"/> ("training.learning_rate=0.0005",
+    /// as given to train --set) in order.
+    /// </summary>
+    public static LoadedConfig Load(string path, IReadOnlyList<string>? overrides = null)
     {
         var fullPath = Path.GetFullPath(path);
-        if (Directory.Exists(fullPath))
-            throw ConfigMessages.Error(path, null, "", "is a folder, not a config file");
-        if (!File.Exists(fullPath))
-            throw ConfigMessages.Error(path, null, "", "file not found");
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw ConfigMessages.Error(path, null, "", $"cannot read the file: {e.Message}");
-        }
-        return Load(bytes, fullPath, path);
-    }
-
-    /// <summary>The 1-based line of the first byte sequence that is not UTF-8 (in a value, a key or a comment alike), or null.</summary>
-    private static int? FirstInvalidUtf8Line(ReadOnlySpan<byte> bytes)
-    {
-        if (System.Text.Unicode.Utf8.IsValid(bytes)) return null;
-        int line = 1;
-        while (true)
-        {
-            int end = bytes.IndexOf((byte)'\n');
-            var text = end < 0 ? bytes : bytes[..end];
-            if (end < 0 || !System.Text.Unicode.Utf8.IsValid(text)) return line;
-            bytes = bytes[(end + 1)..];
-            line++;
-        }
+        var bytes = ConfigSource.Read(fullPath, problem => ConfigMessages.Error(path, null, "", problem));
+        return Load(bytes, fullPath, path, overrides ?? []);
     }
 
     /// <summary>
@@ -50,25 +27,17 @@ public static class ConfigLoader
     /// from that path, which need not exist.
     /// </summary>
     public static LoadedConfig LoadFromText(string json, string configPath, string? displayPath = null) =>
-        Load(Encoding.UTF8.GetBytes(json), Path.GetFullPath(configPath), displayPath ?? configPath);
+        Load(Encoding.UTF8.GetBytes(json), Path.GetFullPath(configPath), displayPath ?? configPath, []);
 
-    private static LoadedConfig Load(byte[] utf8, string fullPath, string displayPath)
+    private static LoadedConfig Load(byte[] utf8, string fullPath, string displayPath, IReadOnlyList<string> overrides)
     {
-        if (FirstInvalidUtf8Line(utf8) is int bad) throw ConfigMessages.Error(displayPath, bad, "", "invalid UTF-8");
-        PositionedNode root;
-        try
-        {
-            root = PositionedJson.Parse(utf8);
-        }
-        catch (PositionedJsonException e)
-        {
-            throw ConfigMessages.Error(displayPath, e.Line, "", $"invalid JSON: {e.Message}");
-        }
-
         var folder = Path.GetDirectoryName(fullPath)!;
-        var binder = new ConfigBinder(displayPath, folder);
+        var origin = new ConfigOrigin(displayPath, folder);
+        var root = ConfigOverrides.Apply(ConfigInheritance.Resolve(utf8, origin, fullPath), overrides);
+
+        var binder = new ConfigBinder(origin);
         var config = binder.Bind(root);
-        ConfigValidator.Validate(config, displayPath, p => binder.Lines.TryGetValue(p, out int line) ? line : null);
+        ConfigValidator.Validate(config, displayPath, p => binder.Locations.GetValueOrDefault(p));
 
         var name = config.Name ?? Path.GetFileNameWithoutExtension(fullPath);
         config = config with

@@ -33,6 +33,10 @@ public static class ConfigSchema
             writer.WriteString("description", "The JSON Schema of this file, for editors; ignored by Seq2Seq.");
             writer.WriteString("type", "string");
             writer.WriteEndObject();
+            writer.WriteStartObject(ConfigBinder.BaseKey);
+            writer.WriteString("description", ConfigReference.BaseDoc);
+            writer.WriteString("type", "string");
+            writer.WriteEndObject();
         }
         foreach (var key in section.Keys)
         {
@@ -42,19 +46,50 @@ public static class ConfigSchema
         }
         writer.WriteEndObject();
 
-        // A key is required when it must be set and its default does not set it (data.train, data.dev);
-        // a section is required when it has such keys.
+        if (rootLevel) WriteRequiredWithoutBase(writer, section);
+        writer.WriteBoolean("additionalProperties", false);
+    }
+
+    /// <summary>
+    /// The keys a config must set, which apply only to a config without "base" (a derived config
+    /// may leave them to its base): "if": { "not": { "required": ["base"] } }, "then": { ... }.
+    /// </summary>
+    private static void WriteRequiredWithoutBase(Utf8JsonWriter writer, ConfigSection root)
+    {
+        writer.WriteStartObject("if");
+        writer.WriteStartObject("not");
+        writer.WriteStartArray("required");
+        writer.WriteStringValue(ConfigBinder.BaseKey);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteStartObject("then");
+        WriteRequired(writer, root);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A key is required when it must be set and its default does not set it (data.train, data.dev);
+    /// a section is required when it has such keys, and lists its own below "properties".
+    /// </summary>
+    private static void WriteRequired(Utf8JsonWriter writer, ConfigSection section)
+    {
         var required = section.Keys
             .Where(k => (k.Required && k.Default is null or "") || (k.Type.Section?.HasRequiredKeys ?? false))
-            .Select(k => k.Name)
             .ToArray();
-        if (required.Length > 0)
+        writer.WriteStartArray("required");
+        foreach (var key in required) writer.WriteStringValue(key.Name);
+        writer.WriteEndArray();
+        var sections = required.Where(k => k.Type.Section is { HasRequiredKeys: true }).ToArray();
+        if (sections.Length == 0) return;
+        writer.WriteStartObject("properties");
+        foreach (var key in sections)
         {
-            writer.WriteStartArray("required");
-            foreach (var name in required) writer.WriteStringValue(name);
-            writer.WriteEndArray();
+            writer.WriteStartObject(key.Name);
+            WriteRequired(writer, key.Type.Section!);
+            writer.WriteEndObject();
         }
-        writer.WriteBoolean("additionalProperties", false);
+        writer.WriteEndObject();
     }
 
     private static void WriteKey(Utf8JsonWriter writer, ConfigKey key, ConfigType type, bool withDefault)

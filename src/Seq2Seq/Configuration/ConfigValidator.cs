@@ -10,23 +10,24 @@ public static class ConfigValidator
     /// <summary>Validates a config built in code; <paramref name="source"/> names it in messages.</summary>
     public static void Validate(ExperimentConfig config, string source = "config") => Validate(config, source, _ => null);
 
-    /// <param name="lineOf">Line of a JSON path in the config file, or null when the key is absent.</param>
-    internal static void Validate(ExperimentConfig config, string source, Func<string, int?> lineOf)
+    /// <param name="source">Names the config in messages about keys that no file sets.</param>
+    /// <param name="locationOf">Where a JSON path was written (file and line), or null when no source sets the key.</param>
+    internal static void Validate(ExperimentConfig config, string source, Func<string, ConfigLocation?> locationOf)
     {
-        var context = new Context(source, lineOf);
+        var context = new Context(source, locationOf);
         CheckKeys(ConfigSection.Root, config, "", context);
         CheckCrossField(config, context);
     }
 
-    private sealed record Context(string Source, Func<string, int?> LineOf)
+    private sealed record Context(string Source, Func<string, ConfigLocation?> LocationOf)
     {
-        /// <summary>An error at the line of the first of <paramref name="linePaths"/> present in the file.</summary>
+        /// <summary>An error at the file and line of the first of <paramref name="path"/> and <paramref name="linePaths"/> that a source sets.</summary>
         public ConfigError Error(string path, string message, params string[] linePaths)
         {
-            int? line = null;
             foreach (var candidate in linePaths.Prepend(path))
-                if ((line = LineOf(candidate)) != null) break;
-            return ConfigMessages.Error(Source, line, path, message);
+                if (LocationOf(candidate) is ConfigLocation location)
+                    return ConfigMessages.Error(location.Origin.DisplayPath, location.DisplayLine, path, message);
+            return ConfigMessages.Error(Source, null, path, message);
         }
     }
 

@@ -10,6 +10,9 @@ namespace Seq2Seq.Configuration;
 /// </summary>
 internal abstract record PositionedNode(int Line)
 {
+    /// <summary>The file (or command-line flag) the value was written in; set once the tree is tagged.</summary>
+    public ConfigOrigin? Origin { get; init; }
+
     /// <summary>How the value is shown after "got" in error messages.</summary>
     public abstract string Describe();
 }
@@ -28,8 +31,7 @@ internal sealed record PositionedArray(int Line, IReadOnlyList<PositionedNode> I
 
 internal sealed record PositionedString(int Line, string Value) : PositionedNode(Line)
 {
-    public override string Describe() =>
-        JsonSerializer.Serialize(Value.Length > 60 ? Value[..57] + "..." : Value, PositionedJson.DescribeOptions);
+    public override string Describe() => PositionedJson.Quote(Value);
 }
 
 /// <summary>A number, kept as its source text so messages and conversions see exactly what was written.</summary>
@@ -64,6 +66,10 @@ internal static partial class PositionedJson
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };
+
+    /// <summary>A string as JSON shows it in messages, shortened to 60 characters.</summary>
+    public static string Quote(string value) =>
+        JsonSerializer.Serialize(value.Length > 60 ? value[..57] + "..." : value, DescribeOptions);
 
     public static PositionedNode Parse(string text) => Parse(Encoding.UTF8.GetBytes(text));
 
@@ -136,6 +142,18 @@ internal static partial class PositionedJson
                 throw new PositionedJsonException(line, $"unexpected token {reader.TokenType}");
         }
     }
+
+    /// <summary>The same tree with every node marked as written in <paramref name="origin"/>.</summary>
+    public static PositionedNode Tag(PositionedNode node, ConfigOrigin origin) => node switch
+    {
+        PositionedObject o => o with
+        {
+            Origin = origin,
+            Properties = o.Properties.Select(p => p with { Value = Tag(p.Value, origin) }).ToArray(),
+        },
+        PositionedArray a => a with { Origin = origin, Items = a.Items.Select(i => Tag(i, origin)).ToArray() },
+        _ => node with { Origin = origin },
+    };
 
     private static int LineOf(long byteOffset, List<long> lineStarts)
     {

@@ -85,6 +85,19 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void ConfigOverridesReachTrainAndPrepare()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("x.json"), """{ "data": { "train": "corpus/train", "dev": "corpus/dev" } }""");
+        foreach (var verb in new[] { "train", "prepare" })
+        {
+            var (code, _, error) = Run(verb, temp.File("x.json"), "--set", "training.seed=1", "--set", "training.seed=x");
+            Assert.Equal(1, code);
+            Assert.Equal($"seq2seq {verb}: --set training.seed: expected an integer, got \"x\"", error.Trim());
+        }
+    }
+
+    [Fact]
     public void ArgumentsCanComeFromAResponseFile()
     {
         using var temp = new TempFolder();

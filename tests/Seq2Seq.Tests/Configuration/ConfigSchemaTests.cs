@@ -17,7 +17,13 @@ public sealed class ConfigSchemaTests
         Assert.Equal(ConfigSchema.Draft, root.GetProperty("$schema").GetString());
         Assert.False(root.GetProperty("additionalProperties").GetBoolean());
         Assert.Equal("string", root.GetProperty("properties").GetProperty("$schema").GetProperty("type").GetString());
-        Assert.Equal(["data"], root.GetProperty("required").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal("string", root.GetProperty("properties").GetProperty("base").GetProperty("type").GetString());
+        // Required keys bind only a config without a base, which may leave them to the base.
+        Assert.Equal(["base"], root.GetProperty("if").GetProperty("not").GetProperty("required").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        var then = root.GetProperty("then");
+        Assert.Equal(["data"], then.GetProperty("required").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal(["train", "dev"], then.GetProperty("properties").GetProperty("data").GetProperty("required").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.False(root.GetProperty("properties").GetProperty("data").TryGetProperty("required", out _));
     }
 
     [Fact]
@@ -29,7 +35,7 @@ public sealed class ConfigSchemaTests
             var element = section.Length == 0 ? root : root.GetProperty("properties").GetProperty(section);
             Assert.False(element.GetProperty("additionalProperties").GetBoolean());
             Assert.Equal("object", element.GetProperty("type").GetString());
-            var expected = section.Length == 0 ? keys.Prepend("$schema").ToArray() : keys;
+            var expected = section.Length == 0 ? keys.Prepend("base").Prepend("$schema").ToArray() : keys;
             Assert.Equal(expected, element.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray());
         }
     }
@@ -63,7 +69,7 @@ public sealed class ConfigSchemaTests
         Assert.Equal(JsonValueKind.Null, test.GetProperty("default").ValueKind);
 
         Assert.Equal(1, Key("data", "train").GetProperty("minLength").GetInt32());
-        var data = Schema().GetProperty("properties").GetProperty("data");
+        var data = Schema().GetProperty("then").GetProperty("properties").GetProperty("data");
         Assert.Equal(["train", "dev"], data.GetProperty("required").EnumerateArray().Select(e => e.GetString()!).ToArray());
         Assert.Equal("integer", Key("decoding", "beam_size").GetProperty("type").GetString());
         Assert.Equal(["13a", "intl", "char", "zh", "none"],
