@@ -59,6 +59,10 @@ public sealed record TrainingConfig
     [Range(1, 10000000)]
     public int BatchSize { get; init; } = 2000;
 
+    [Doc("Batches per update (gradient accumulation): the gradients of this many consecutive batches are summed and the loss normalized over all of them, so an update sees accumulate x batch_size; the last update of an epoch may have fewer batches. max_steps, validation_frequency and log_frequency count updates.")]
+    [Range(1, 1024)]
+    public int Accumulate { get; init; } = 1;
+
     [Doc("Maximum number of passes over the training data.")]
     [Range(1, 100000)]
     [FreeOnResume]
@@ -100,6 +104,10 @@ public sealed record TrainingConfig
     [Doc("Number of best checkpoints kept on disk.")]
     [Range(1, 1000)]
     public int KeepBestCheckpoints { get; init; } = 3;
+
+    [Doc("Also write the training and validation figures as TensorBoard event files (events.out.tfevents.*) in the run folder, for `tensorboard --logdir runs/`.")]
+    [FreeOnResume]
+    public bool Tensorboard { get; init; }
 
     [Doc("Dev translations printed next to their references at each validation.")]
     [Range(0, 1000)]

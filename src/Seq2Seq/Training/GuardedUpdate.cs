@@ -21,16 +21,38 @@ public sealed class GuardedUpdate(IReadOnlyList<Parameter> parameters, Optimizer
     public int ConsecutiveSkipped { get; set; }
     public bool Diverged => ConsecutiveSkipped >= MaxConsecutiveSkips;
 
+    private bool spoiled;
+
     /// <summary>Zeroes the gradients, backpropagates <paramref name="loss"/>, clips and steps, unless something is not finite.</summary>
     public UpdateOutcome Apply(Tensor loss)
     {
+        Begin();
+        Accumulate(loss);
+        return Finish();
+    }
+
+    /// <summary>Starts an update: drops the gradients left from the last one.</summary>
+    public void Begin()
+    {
         ClearGradients();
-        double norm = double.NaN;
-        if (double.IsFinite(loss.item<float>()))
-        {
-            loss.backward();
-            norm = ClipGradients(parameters, clipGradNorm);
-        }
+        spoiled = false;
+    }
+
+    /// <summary>
+    /// Backpropagates one part of the update's loss (gradient accumulation: the parts' gradients add
+    /// up). A part whose loss is not finite spoils the update, which <see cref="Finish"/> then skips.
+    /// </summary>
+    public void Accumulate(Tensor loss)
+    {
+        if (spoiled) return;
+        if (double.IsFinite(loss.item<float>())) loss.backward();
+        else spoiled = true;
+    }
+
+    /// <summary>Clips and steps with the accumulated gradients, unless the loss or the gradient is not finite.</summary>
+    public UpdateOutcome Finish()
+    {
+        double norm = spoiled ? double.NaN : ClipGradients(parameters, clipGradNorm);
         if (double.IsFinite(norm))
         {
             optimizer.step();

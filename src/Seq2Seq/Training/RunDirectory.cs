@@ -43,7 +43,8 @@ public sealed class RunDirectory(string path) : IDisposable
     {
         string[] files = [LastCheckpoint, BestCheckpoint, Metrics, Curves];
         var translations = Directory.Exists(Path) ? Directory.GetFiles(Path, "test.hyp.*") : [];
-        return files.Concat(translations).Concat([CheckpointFolder, ReportFolder, AttentionFolder, CacheFolder])
+        var events = Directory.Exists(Path) ? Directory.GetFiles(Path, TensorBoardLog.FilePrefix + "*") : [];
+        return files.Concat(translations).Concat(events).Concat([CheckpointFolder, ReportFolder, AttentionFolder, CacheFolder])
             .Where(p => File.Exists(p) || Directory.Exists(p));
     }
 

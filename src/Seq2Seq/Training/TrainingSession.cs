@@ -12,7 +12,7 @@ namespace Seq2Seq.Training;
 /// <summary>
 /// One training run in an open run folder: the model, its optimizer and schedule, where training
 /// stands (<see cref="TrainingState"/>), the metrics log and the kept checkpoints. <see cref="Train"/>
-/// is the update loop: each batch is one <see cref="Update"/>, logged every log_frequency updates;
+/// is the update loop: each training.accumulate consecutive batches are one <see cref="Update"/>, logged every log_frequency updates;
 /// every validation_frequency updates (or at the end of each epoch) <see cref="ValidateAndSave"/>
 /// validates, decides whether to stop and writes the checkpoint.
 /// </summary>
@@ -33,6 +33,8 @@ internal sealed class TrainingSession : IDisposable
     private TrainingState state;
     private TrainingWindow window = new();
     private GuardedUpdate update = null!;
+    private AccumulatedUpdate step = null!;
+    private TensorBoardLog? tensorBoard;
     private ProgressBar progress = null!;
     private double elapsedBefore;
     private string? stopReason;
@@ -100,6 +102,8 @@ internal sealed class TrainingSession : IDisposable
             Skipped = state.SkippedUpdates,
             ConsecutiveSkipped = state.ConsecutiveSkippedUpdates,
         };
+        step = new AccumulatedUpdate(model, update, Settings);
+        if (Settings.Tensorboard) tensorBoard = new TensorBoardLog(run.Path, state.Step + 1);
         long plannedSteps = Settings.MaxSteps > 0 ? Settings.MaxSteps : 0;
         progress = new ProgressBar("train", plannedSteps, "steps");
         window = state.Window;
@@ -108,14 +112,16 @@ internal sealed class TrainingSession : IDisposable
         for (int epoch = state.Epoch; epoch < Settings.MaxEpochs && stopReason is null; epoch++)
         {
             var batches = BatchPlan.Make(corpus.Train, Settings.BatchType, Settings.BatchSize, Settings.Seed, epoch, shuffle: true);
-            if (plannedSteps == 0) progress.Total = (long)batches.Count * Settings.MaxEpochs;
+            int accumulate = Settings.Accumulate;
+            if (plannedSteps == 0) progress.Total = (long)((batches.Count + accumulate - 1) / accumulate) * Settings.MaxEpochs;
             int first = epoch == state.Epoch ? state.BatchInEpoch : 0;
-            for (int b = first; b < batches.Count && stopReason is null; b++)
+            for (int b = first; b < batches.Count && stopReason is null; b += accumulate)
             {
                 if (cancel.IsCancellationRequested) Interrupt(cancel);
                 double rate = schedule.RateAt(state.Step);
-                string status = Update(batches[b], rate, epoch, b);
-                bool endOfEpoch = b == batches.Count - 1;
+                int end = Math.Min(b + accumulate, batches.Count);
+                string status = Update(batches.Take(b..end).ToArray(), rate, epoch, end);
+                bool endOfEpoch = end == batches.Count;
                 if (Settings.MaxSteps > 0 && state.Step >= Settings.MaxSteps) stopReason = MaxStepsReason;
                 else if (endOfEpoch && epoch == Settings.MaxEpochs - 1) stopReason = EpochsReason;
                 bool validate = Settings.ValidationFrequency > 0 ? state.Step % Settings.ValidationFrequency == 0 : endOfEpoch;
@@ -129,35 +135,18 @@ internal sealed class TrainingSession : IDisposable
 
     private double Elapsed => elapsedBefore + clock.Elapsed.TotalSeconds;
 
-    /// <summary>One update on one batch: forward, loss, guarded backward and step; then the bookkeeping. Returns the progress status.</summary>
-    private string Update(IReadOnlyList<TokenizedPair> pairs, double rate, int epoch, int b)
+    /// <summary>One update on a group of batches (see <see cref="AccumulatedUpdate"/>), then the bookkeeping. <paramref name="batchesDone"/> is the epoch's batch count after it. Returns the progress status.</summary>
+    private string Update(IReadOnlyList<IReadOnlyList<TokenizedPair>> group, double rate, int epoch, int batchesDone)
     {
         model.train();
         OptimizerFactory.SetLearningRate(optimizer, rate);
-        double lossValue;
-        UpdateOutcome outcome;
-        int tokens;
-        using (var scope = NewDisposeScope())
-        {
-            using var batch = new Batch(pairs);
-            tokens = batch.TargetTokens;
-            window = window with { Padding = window.Padding + batch.PaddedPositions, Positions = window.Positions + batch.TotalPositions };
-            var attentional = model.ForwardAttentional(batch.Source, batch.SourceLengths, batch.TargetInput, batch.StepSizes);
-            var (smoothed, _) = TranslationLoss.Sum(model.Decoder, attentional, batch.PackedTargets, Settings.LabelSmoothing);
-            double denominator = Settings.LossNormalization switch
-            {
-                LossNormalization.Tokens => batch.TargetTokens,
-                LossNormalization.Sentences => batch.Size,
-                _ => 1.0,
-            };
-            lossValue = smoothed.item<float>();
-            outcome = update.Apply(smoothed / denominator);
-        }
+        var (lossValue, tokens, padded, positions, outcome) = step.Apply(group);
+        window = window with { Padding = window.Padding + padded, Positions = window.Positions + positions };
         state = state with
         {
             Step = state.Step + 1,
             Epoch = epoch,
-            BatchInEpoch = b + 1,
+            BatchInEpoch = batchesDone,
             SkippedUpdates = update.Skipped,
             ConsecutiveSkippedUpdates = update.ConsecutiveSkipped,
         };
@@ -178,12 +167,19 @@ internal sealed class TrainingSession : IDisposable
         return LogProgress(epoch, rate);
     }
 
+    /// <summary>A metrics record goes to metrics.jsonl and, when training.tensorboard is on, to the event file.</summary>
+    private void Record(MetricsRecord record)
+    {
+        metrics.Append(record);
+        tensorBoard?.Write(record);
+    }
+
     /// <summary>A skipped update is logged; too many in a row end the run as diverged.</summary>
     private void Skipped(double lossValue, UpdateOutcome outcome)
     {
         log.WriteLine($"step {state.Step}: loss or gradient not finite (loss {lossValue}, gradient norm {outcome.GradNorm}); update skipped ({update.Skipped} so far)");
         if (!update.Diverged) return;
-        metrics.Append(new StoppedRecord { Step = state.Step, Reason = "diverged", Skipped = update.Skipped });
+        Record(new StoppedRecord { Step = state.Step, Reason = "diverged", Skipped = update.Skipped });
         progress.Finish(state.Step);
         throw new UserError($"training diverged: the last {update.ConsecutiveSkipped} updates (up to step {state.Step}) had a non-finite loss or gradient and were skipped; "
             + "lower training.learning_rate or set training.clip_grad_norm, and start over (--overwrite)");
@@ -196,7 +192,7 @@ internal sealed class TrainingSession : IDisposable
         string status = window.Tokens > 0 ? $"epoch {epoch + 1} loss {window.Loss / window.Tokens:F3} lr {rate:G3} {window.Tokens / Math.Max(seconds, 1e-9):F0} tok/s" : "";
         progress.Report(state.Step, status);
         if (state.Step % Settings.LogFrequency != 0 || window.Steps == 0) return status;
-        metrics.Append(new TrainRecord
+        Record(new TrainRecord
         {
             Step = state.Step, Epoch = epoch + 1,
             Loss = window.Loss / window.Tokens, LearningRate = rate,
@@ -221,7 +217,7 @@ internal sealed class TrainingSession : IDisposable
         state = state.Validated(score, result.Bleu, Settings.EarlyStoppingMetric, out bool improved);
         schedule.Validated(improved);
         state = state with { Schedule = schedule.State };
-        metrics.Append(new ValidationRecord
+        Record(new ValidationRecord
         {
             Step = state.Step, Epoch = epoch + 1, Loss = result.Loss, Perplexity = result.Perplexity,
             Bleu = result.Bleu, LearningRate = rate, Best = improved, ElapsedS = Elapsed,
@@ -231,7 +227,7 @@ internal sealed class TrainingSession : IDisposable
 
         if (state.PatienceExhausted(Settings.EarlyStoppingPatience)) stopReason = PatienceReason;
         if (schedule.BelowMinimum(state.Step)) stopReason = MinimumRateReason;
-        if (stopReason is not null) metrics.Append(new StoppedRecord { Step = state.Step, Reason = stopReason, Skipped = state.SkippedUpdates });
+        if (stopReason is not null) Record(new StoppedRecord { Step = state.Step, Reason = stopReason, Skipped = state.SkippedUpdates });
         var kept = checkpoints.Plan(state.Step, score);
         state = WithRunState(kept) with { Finished = stopReason is not null };
         SaveCheckpoint(kept);
@@ -369,6 +365,7 @@ internal sealed class TrainingSession : IDisposable
 
     public void Dispose()
     {
+        tensorBoard?.Dispose();
         optimizer.Dispose();
         model.Dispose();
     }

@@ -13,7 +13,7 @@ public class ResumeCompatibilityTests
         [
             "name", "data.test",
             "training.run_dir", "training.threads", "training.min_learning_rate", "training.max_epochs", "training.max_steps",
-            "training.log_frequency", "training.early_stopping_patience", "training.print_validation_examples",
+            "training.log_frequency", "training.early_stopping_patience", "training.print_validation_examples", "training.tensorboard",
             "decoding.beam_size", "decoding.length_penalty", "decoding.length_penalty_type",
         ];
         Assert.Equal(expected.Order(), ResumeCompatibility.FreeKeys.Order());

@@ -14,9 +14,10 @@ namespace Seq2Seq.Tests.Training;
 public class ResumeTests
 {
     // Plateau schedule with patience 0, so the learning rate decays during the run (schedule state
-    // matters); dropout on (the random state matters); validation and a checkpoint every 10 steps.
+    // matters); dropout on (the random state matters); validation and a checkpoint every 10 steps;
+    // two batches per update (gradient accumulation: resume must land on update boundaries).
     private const string Training = """
-        "learning_rate": 0.01, "batch_size": 200, "max_steps": 160, "validation_frequency": 10, "log_frequency": 3,
+        "learning_rate": 0.01, "batch_size": 100, "accumulate": 2, "max_steps": 160, "validation_frequency": 10, "log_frequency": 3,
         "keep_best_checkpoints": 2, "plateau_patience": 0, "early_stopping_metric": "loss"
         """;
 
@@ -192,13 +193,13 @@ public class ResumeTests
         Assert.True(code == 0, error);
         string original = File.ReadAllText(experiment.ConfigPath);
 
-        File.WriteAllText(experiment.ConfigPath, original.Replace("\"learning_rate\": 0.01", "\"learning_rate\": 0.02").Replace("\"batch_size\": 200", "\"batch_size\": 300"));
+        File.WriteAllText(experiment.ConfigPath, original.Replace("\"learning_rate\": 0.01", "\"learning_rate\": 0.02").Replace("\"accumulate\": 2", "\"accumulate\": 3"));
         (code, _, error) = Cli.CliRunner.Run("train", experiment.ConfigPath, "--resume");
         Assert.Equal(1, code);
         string message = error.TrimEnd().Split('\n')[^1];
         Assert.Contains("cannot resume from", message);
         Assert.Contains("training.learning_rate is 0.02 here but was 0.01", message);
-        Assert.Contains("training.batch_size is 300 here but was 200", message);
+        Assert.Contains("training.accumulate is 3 here but was 2", message);
         Assert.Contains("--overwrite", message);
         Assert.Equal(20, TrainingCheckpoint.LoadState(experiment.LastCheckpoint)!.Step);
 
