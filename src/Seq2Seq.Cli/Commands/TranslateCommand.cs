@@ -21,6 +21,12 @@ public sealed class TranslateCommand : Verb
     private readonly Option<string?> alignments = CliOptions.Text("--alignments", "FILE", "write each sentence's attention matrix and hard alignment as JSON lines");
     private readonly Option<string?> plots = CliOptions.Text("--attention-plots", "DIR", "draw each sentence's attention as a PNG heatmap in DIR");
     private readonly Option<int?> threads = CliOptions.Threads("decoding");
+    private readonly Option<bool> sample = CliOptions.Flag("--sample",
+        "sample each translation from the model instead of searching (as decoding.sampling; e.g. for back-translation)");
+    private readonly Option<int?> topK = CliOptions.Int("--top-k", "K", "sampling: draw from the K most probable tokens (default: decoding.sampling_top_k; 0: all)", 0, 1_000_000);
+    private readonly Option<double?> topP = CliOptions.Number("--top-p", "P", "sampling: nucleus, draw from the most probable tokens that reach probability P (default: decoding.sampling_top_p)", 0, 1);
+    private readonly Option<double?> temperature = CliOptions.Number("--temperature", "T", "sampling: temperature, > 0 (default: decoding.sampling_temperature)", 0, 100);
+    private readonly Option<long?> seed = new("--seed") { Description = "sampling: seed of the draws (default: decoding.sampling_seed)", HelpName = "N" };
 
     public TranslateCommand() : base("translate", "translate a text file (or stdin) with a trained model", """
         Reads raw text, one sentence per line, applies the model's own normalization and tokenizer,
@@ -28,7 +34,7 @@ public sealed class TranslateCommand : Verb
         Progress goes to stderr; stdout carries only translations.
         """)
     {
-        Declare(models, inputOption, outputOption, beam, alpha, batchTokens, nbest, alignments, plots, threads);
+        Declare(models, inputOption, outputOption, beam, alpha, batchTokens, nbest, alignments, plots, threads, sample, topK, topP, temperature, seed);
     }
 
     protected override int Run(ParseResult parse, TextWriter output, TextWriter error)
@@ -50,6 +56,8 @@ public sealed class TranslateCommand : Verb
             NBest = nbest,
             KeepAttention = alignments is not null || plots is not null || translator.Config.Decoding.ReplaceUnknown,
         };
+        options = options with { Sampling = Sampling(parse, options.Sampling, translator.Config.Decoding) };
+        if (options.Sampling is not null && nbest > 1) throw new UserError("--nbest needs search; sampling draws one translation per line");
         var sink = new TranslationSink(outputPath == "-" ? output : null, nbest, keepResults: alignments is not null || plots is not null);
         void Warn(Translator.Truncation t) => error.WriteLine($"warning: line {t.Line + 1} has {t.Tokens} tokens; truncated to {t.Limit}");
         using var interruption = new Interruption();
@@ -68,6 +76,27 @@ public sealed class TranslateCommand : Verb
         if (alignments is not null) AttentionOutput.WriteAlignments(alignments, sink.Results);
         if (plots is not null) AttentionOutput.WritePlots(plots, sink.Results);
         return 0;
+    }
+
+    /// <summary>The sampling settings: the model's decoding.sampling* keys, overridden by --sample, --top-k, --top-p, --temperature, --seed.</summary>
+    private SamplingOptions? Sampling(ParseResult parse, SamplingOptions? configured, DecodingConfig decoding)
+    {
+        bool on = parse.GetValue(sample) || configured is not null;
+        if (!on)
+        {
+            if (new Option[] { topK, topP, temperature, seed }.FirstOrDefault(o => parse.GetResult(o) is not null) is { } given)
+                throw new UserError($"{given.Name} is a sampling setting: add --sample (or decoding.sampling in the config)");
+            return null;
+        }
+        foreach (var option in new[] { topP, temperature })
+            if (parse.GetValue(option) is <= 0) throw new UserError($"{option.Name}: expected a number > 0, got {parse.GetValue(option)}");
+        return new SamplingOptions
+        {
+            TopK = parse.GetValue(topK) ?? decoding.SamplingTopK,
+            TopP = parse.GetValue(topP) ?? decoding.SamplingTopP,
+            Temperature = parse.GetValue(temperature) ?? decoding.SamplingTemperature,
+            Seed = parse.GetValue(seed) ?? decoding.SamplingSeed,
+        };
     }
 
     /// <summary>

@@ -44,6 +44,29 @@ public sealed record DecodingConfig
     [Range(0, 100)]
     public int NoRepeatNgram { get; init; }
 
+    [Doc("Sample translations instead of searching (e.g. to back-translate): each token is drawn from the model's distribution, tempered and truncated by the sampling_* keys; beam_size and length_penalty do not apply.")]
+    [FreeOnResume]
+    public bool Sampling { get; init; }
+
+    [Doc("Sampling draws from the k most probable tokens only; 0 for no limit.")]
+    [Range(0, 1000000)]
+    [FreeOnResume]
+    public int SamplingTopK { get; init; }
+
+    [Doc("Sampling draws from the smallest set of most probable tokens whose probability reaches p (nucleus); 1 for no limit.")]
+    [Range(0, 1, MinimumExclusive = true)]
+    [FreeOnResume]
+    public double SamplingTopP { get; init; } = 1.0;
+
+    [Doc("Sampling divides log-probabilities by this temperature first: below 1 sharper, above 1 flatter.")]
+    [Range(0, 100, MinimumExclusive = true)]
+    [FreeOnResume]
+    public double SamplingTemperature { get; init; } = 1.0;
+
+    [Doc("Seed of the draws; a translation depends only on the seed, the model and its input line.")]
+    [FreeOnResume]
+    public long SamplingSeed { get; init; }
+
     [Doc("Replace each unknown target token by the source token with the highest attention weight.")]
     public bool ReplaceUnknown { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Seq2Seq.Decoding;
 /// <summary>
 /// Decodes many sentences given as source ids: sorts them by length, cuts them into batches of
 /// about batch_tokens source tokens, searches each batch (greedy for beam size 1 without n-best,
-/// else beam search) and returns the n-best lists in input order. An empty source gives an empty
+/// else beam search; sampling when asked) and returns the n-best lists in input order. An empty source gives an empty
 /// translation without running the model. With several models (an ensemble) each model gets the
 /// sentences encoded by its own source pipeline, and the searches average their log-probabilities.
 /// </summary>
@@ -46,7 +46,12 @@ public static class BatchDecoder
             cancel.ThrowIfCancellationRequested();
             WithScorer(models, sources, slice, scorer =>
             {
-                if (options.BeamSize == 1 && options.NBest <= 1)
+                if (options.Sampling is not null)
+                {
+                    var drawn = GreedySearch.Search(scorer, options, slice);
+                    for (int j = 0; j < slice.Length; j++) results[slice[j]] = [drawn[j]];
+                }
+                else if (options.BeamSize == 1 && options.NBest <= 1)
                 {
                     var best = GreedySearch.Search(scorer, options);
                     for (int j = 0; j < slice.Length; j++) results[slice[j]] = [best[j]];

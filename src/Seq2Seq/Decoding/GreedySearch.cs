@@ -8,6 +8,8 @@ namespace Seq2Seq.Decoding;
 /// Batched greedy search: at every step each sentence takes its most probable token; the loop
 /// stops when every sentence has produced eos or reached its maximum length. Used for validation,
 /// where speed matters more than the last BLEU point. Scores are unnormalized log-probabilities.
+/// With <see cref="SearchOptions.Sampling"/> each sentence draws its token instead
+/// (<see cref="TokenSampler"/>), scored by the model's untempered log-probability.
 /// </summary>
 public static class GreedySearch
 {
@@ -17,8 +19,9 @@ public static class GreedySearch
         return Search(scorer, options);
     }
 
-    /// <summary>Greedy search over any step scorer (one model or an ensemble).</summary>
-    public static IReadOnlyList<Hypothesis> Search(IStepScorer scorer, SearchOptions options)
+    /// <summary>Greedy search (or sampling) over any step scorer (one model or an ensemble).</summary>
+    /// <param name="sentences">each row's index in the caller's input, which keys its random stream when sampling (default: the row)</param>
+    public static IReadOnlyList<Hypothesis> Search(IStepScorer scorer, SearchOptions options, IReadOnlyList<int>? sentences = null)
     {
         using var noGrad = no_grad();
         using var outer = NewDisposeScope();
@@ -31,6 +34,7 @@ public static class GreedySearch
         var done = new bool[batch];
         var attention = options.KeepAttention ? Enumerable.Range(0, batch).Select(_ => new List<float[]>()).ToArray() : null;
 
+        var streams = options.Sampling is { } sampling ? Enumerable.Range(0, batch).Select(b => sampling.StreamFor(sentences?[b] ?? b)).ToArray() : null;
         scorer.Start(null);
         var previous = full(batch, (long)Batch.BosId, ScalarType.Int64);
         for (int t = 0; t < longest && done.Contains(false); t++)
@@ -41,9 +45,7 @@ public static class GreedySearch
             {
                 logProbs.index_fill_(1, tensor(new long[] { Batch.EosId }), double.NegativeInfinity);
             }
-            var (best, argmax) = logProbs.max(1);
-            var bestHost = best.data<float>().ToArray();
-            var argmaxHost = argmax.data<long>().ToArray();
+            var (bestHost, argmaxHost, argmax) = streams is null ? Argmax(logProbs) : Sample(logProbs, options.Sampling!, streams, done);
             float[]? weightsHost = attention is not null && weights is not null ? weights.data<float>().ToArray() : null;
             int width = weights is null ? 0 : (int)weights.shape[1];
             for (int b = 0; b < batch; b++)
@@ -68,5 +70,30 @@ public static class GreedySearch
         return Enumerable.Range(0, batch)
             .Select(b => new Hypothesis(tokens[b].ToArray(), scores[b], attention?[b].ToArray()))
             .ToArray();
+    }
+
+    /// <summary>Each row's most probable token and its log-probability.</summary>
+    private static (float[] Scores, long[] Tokens, Tensor Next) Argmax(Tensor logProbs)
+    {
+        var (best, argmax) = logProbs.max(1);
+        return (best.data<float>().ToArray(), argmax.data<long>().ToArray(), argmax);
+    }
+
+    /// <summary>Each unfinished row's drawn token (from its own random stream) and its log-probability.</summary>
+    private static (float[] Scores, long[] Tokens, Tensor Next) Sample(Tensor logProbs, SamplingOptions sampling, SplitMix64[] streams, bool[] done)
+    {
+        int rows = (int)logProbs.shape[0], vocabulary = (int)logProbs.shape[1];
+        var host = logProbs.data<float>().ToArray();
+        var scores = new float[rows];
+        var tokens = new long[rows];
+        for (int b = 0; b < rows; b++)
+        {
+            tokens[b] = Batch.EosId;
+            if (done[b]) continue;
+            var row = host.AsSpan(b * vocabulary, vocabulary);
+            tokens[b] = TokenSampler.Sample(row, sampling, streams[b]);
+            scores[b] = row[(int)tokens[b]];
+        }
+        return (scores, tokens, tensor(tokens));
     }
 }

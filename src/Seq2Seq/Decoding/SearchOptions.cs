@@ -15,6 +15,9 @@ public sealed record SearchOptions
     public int NoRepeatNgram { get; init; }
     public bool KeepAttention { get; init; }
 
+    /// <summary>Sample each translation instead of searching for the best (null: search).</summary>
+    public SamplingOptions? Sampling { get; init; }
+
     public static SearchOptions From(DecodingConfig config) => new()
     {
         BeamSize = config.BeamSize,
@@ -25,6 +28,10 @@ public sealed record SearchOptions
         MinLength = config.MinLength,
         NoRepeatNgram = config.NoRepeatNgram,
         KeepAttention = config.ReplaceUnknown,
+        Sampling = config.Sampling ? new SamplingOptions
+        {
+            TopK = config.SamplingTopK, TopP = config.SamplingTopP, Temperature = config.SamplingTemperature, Seed = config.SamplingSeed,
+        } : null,
     };
 
     /// <summary>Longest output (in tokens, eos included) for a source of the given length.</summary>

@@ -46,7 +46,9 @@ internal static class StreamTranslation
         while (TakeChunk(lines, cancel) is { } chunk)
         {
             int offset = first;
-            var results = translator.TranslateDetailed(chunk, options, batchTokens, null,
+            // Sampling keys each sentence's draws by its line in the whole stream, as for a file.
+            var chunkOptions = options.Sampling is { } sampling ? options with { Sampling = sampling with { FirstLine = sampling.FirstLine + offset } } : options;
+            var results = translator.TranslateDetailed(chunk, chunkOptions, batchTokens, null,
                 onTruncated is null ? null : t => onTruncated(t with { Line = t.Line + offset }), cancel);
             onResults(first, results);
             first += chunk.Count;

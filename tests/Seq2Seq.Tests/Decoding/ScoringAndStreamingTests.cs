@@ -82,11 +82,13 @@ public class ScoringAndStreamingTests(TrainedPackageFixture fixture) : IClassFix
         Assert.Contains($"{src} has 3 lines but {trg} has 2", error);
     }
 
-    [Fact]
-    public async Task AStreamIsAnsweredLineByLineWithTheTranslationsOfTheWholeFile()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // sampled: each line draws from its own stream, keyed by its line in the whole input
+    public async Task AStreamIsAnsweredLineByLineWithTheTranslationsOfTheWholeFile(bool sampled)
     {
         using var translator = Translator.Load(fixture.Package);
-        var options = translator.DefaultOptions with { BeamSize = 3 };
+        var options = translator.DefaultOptions with { BeamSize = 3, Sampling = sampled ? new SamplingOptions { Seed = 7, Temperature = 1.5 } : null };
         var whole = translator.TranslateDetailed(fixture.Lines, options).Select(r => r.Text).ToArray();
 
         // A pipe the test writes one line at a time: each translation must come back before the next line is written.

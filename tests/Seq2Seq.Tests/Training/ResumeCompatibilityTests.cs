@@ -14,7 +14,8 @@ public class ResumeCompatibilityTests
             "name", "data.test",
             "training.run_dir", "training.threads", "training.min_learning_rate", "training.max_epochs", "training.max_steps",
             "training.log_frequency", "training.early_stopping_patience", "training.print_validation_examples", "training.tensorboard",
-            "decoding.beam_size", "decoding.length_penalty", "decoding.length_penalty_type",
+            "decoding.beam_size", "decoding.length_penalty", "decoding.length_penalty_type", "decoding.sampling",
+            "decoding.sampling_top_k", "decoding.sampling_top_p", "decoding.sampling_temperature", "decoding.sampling_seed",
         ];
         Assert.Equal(expected.Order(), ResumeCompatibility.FreeKeys.Order());
     }
