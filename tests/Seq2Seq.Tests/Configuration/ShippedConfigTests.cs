@@ -24,6 +24,30 @@ public class ShippedConfigTests
         Assert.Equal(Path.Combine(RepositoryPaths.Root, "runs", loaded.Config.Name!), loaded.Config.Training.RunDir);
     }
 
+    [Theory]
+    [InlineData("multi30k-en-de", 3600)]
+    [InlineData("multi30k-de-en", 4500)]
+    public void TiedRecipeIsItsReferenceConfigWithTheMeasuredChanges(string reference, int maxSteps)
+    {
+        var basis = ConfigLoader.Load(Path.Combine(RepositoryPaths.Root, "configs", reference + ".json")).Config;
+        var tied = ConfigLoader.Load(Path.Combine(RepositoryPaths.Root, "configs", reference + "-tied.json")).Config;
+        var expected = basis with
+        {
+            Name = reference + "-tied",
+            Tokenizer = basis.Tokenizer with { Joint = true },
+            Model = basis.Model with { EmbeddingSize = 512, ShareEmbeddings = true, TieOutputEmbedding = true },
+            Training = basis.Training with
+            {
+                RunDir = Path.Combine(RepositoryPaths.Root, "runs", reference + "-tied"),
+                PlateauPatience = 0,
+                EarlyStoppingPatience = 4,
+                KeepBestCheckpoints = 5,
+                MaxSteps = maxSteps,
+            },
+        };
+        Assert.Equal(ConfigWriter.ToJson(expected), ConfigWriter.ToJson(tied));
+    }
+
     [Fact]
     public void DemoConfigPointsAtTheCommittedCorpus()
     {
